@@ -1,0 +1,95 @@
+package io.kontak.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of a Kontak node, read once from the environment (DESIGN.md "Configuration").
+ * Nothing else in the code base reads environment variables.
+ */
+public record KontakConfig(
+    int httpPort,
+    Optional<String> pgUrl,
+    Optional<String> redisUrl,
+    Path dataDir,
+    Optional<String> adminToken,
+    String redisKeyPrefix,
+    WhatsApp whatsapp,
+    Registry registry) {
+
+  /** WhatsApp Cloud API credentials; empty strings mean "not configured" (the demo run). */
+  public record WhatsApp(String appSecret, String verifyToken, String accessToken,
+                         String phoneNumberId, String graphUrl) {
+    public static final String META_GRAPH_URL = "https://graph.facebook.com/v23.0";
+  }
+
+  /**
+   * Registry import and lookup settings.
+   *
+   * @param maxImportBytes       a registry file larger than this is refused (413 over HTTP)
+   * @param sectors              the sector vocabulary a row's {@code sector} must come from
+   * @param phoneRegion          ISO country whose national phone format applies to numbers without "+"
+   * @param searchRatePerMinute  public search requests allowed per client and minute
+   * @param loadDemoRegistry     load the bundled demo registry when the database has none
+   * @param searchThreads        worker threads reserved for lookups
+   * @param reloadTimeout        longest an index build may take before it is reported as stuck
+   */
+  public record Registry(long maxImportBytes, List<String> sectors, String phoneRegion,
+                         int searchRatePerMinute, boolean loadDemoRegistry, int searchThreads,
+                         Duration reloadTimeout) {
+    public static final List<String> DEFAULT_SECTORS = List.of(
+        "bank", "p2p_lending", "insurance", "investment_manager", "mutual_fund", "investment_app",
+        "securities", "payment", "pawnshop", "cooperative", "microfinance", "investment", "other");
+  }
+
+  public static KontakConfig fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static KontakConfig from(Map<String, String> env) {
+    var e = new Env(env);
+    return new KontakConfig(
+        e.integer("KONTAK_HTTP_PORT", 8080),
+        e.optional("KONTAK_PG_URL"),
+        e.optional("KONTAK_REDIS_URL"),
+        Path.of(e.string("KONTAK_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+        e.optional("KONTAK_ADMIN_TOKEN"),
+        e.string("KONTAK_REDIS_PREFIX", "kontak:"),
+        new WhatsApp(
+            e.string("WHATSAPP_APP_SECRET", ""),
+            e.string("WHATSAPP_VERIFY_TOKEN", ""),
+            e.string("WHATSAPP_ACCESS_TOKEN", ""),
+            e.string("WHATSAPP_PHONE_NUMBER_ID", ""),
+            e.string("WHATSAPP_GRAPH_URL", WhatsApp.META_GRAPH_URL)),
+        new Registry(
+            e.longValue("KONTAK_REGISTRY_MAX_BYTES", 64L * 1024 * 1024),
+            e.list("KONTAK_REGISTRY_SECTORS", Registry.DEFAULT_SECTORS),
+            e.string("KONTAK_PHONE_REGION", "ID"),
+            e.integer("KONTAK_SEARCH_RATE_PER_MINUTE", 60),
+            e.bool("KONTAK_DEMO_REGISTRY", true),
+            e.integer("KONTAK_SEARCH_THREADS", Math.max(2, Runtime.getRuntime().availableProcessors())),
+            Duration.ofSeconds(e.integer("KONTAK_REGISTRY_RELOAD_TIMEOUT_SECONDS", 300))));
+  }
+
+  public KontakConfig withDatabase(String pgUrl, String redisUrl) {
+    return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
+        redisKeyPrefix, whatsapp, registry);
+  }
+
+  public KontakConfig withAdminToken(String token) {
+    return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
+        whatsapp, registry);
+  }
+
+  public KontakConfig withHttpPort(int port) {
+    return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, registry);
+  }
+
+  /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */
+  public String requireAdminToken() {
+    return adminToken.orElseThrow(() -> new IllegalStateException("admin token not resolved"));
+  }
+}

@@ -1,0 +1,69 @@
+package io.kontak.core.embedded;
+
+import io.kontak.core.config.KontakConfig;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default single-machine setup: whichever of PostgreSQL and Redis has no URL configured is
+ * started by Kontak itself, with its data under {@code KONTAK_DATA_DIR}, so the demo needs nothing
+ * but a JDK and a restart keeps the registry.
+ */
+public final class EmbeddedServices implements AutoCloseable {
+  public static final String DATABASE = "kontak";
+
+  private final EmbeddedPostgres postgres;
+  private final EmbeddedRedis redis;
+  private final KontakConfig resolved;
+
+  private EmbeddedServices(EmbeddedPostgres postgres, EmbeddedRedis redis, KontakConfig resolved) {
+    this.postgres = postgres;
+    this.redis = redis;
+    this.resolved = resolved;
+  }
+
+  /** Starts what the configuration lacks; the returned {@link #config()} has both URLs set. */
+  public static EmbeddedServices startMissing(KontakConfig config) throws IOException, InterruptedException {
+    EmbeddedPostgres postgres = null;
+    EmbeddedRedis redis = null;
+    try {
+      String pgUrl = config.pgUrl().orElse(null);
+      if (pgUrl == null) {
+        postgres = EmbeddedPostgres.start(config.dataDir().resolve("postgres"), config.dataDir().resolve("runtime"),
+            Map.of());
+        pgUrl = postgres.database(DATABASE).url();
+      }
+      String redisUrl = config.redisUrl().orElse(null);
+      if (redisUrl == null) {
+        redis = EmbeddedRedis.start(config.dataDir().resolve("redis"), true);
+        redisUrl = redis.url();
+      }
+      return new EmbeddedServices(postgres, redis, config.withDatabase(pgUrl, redisUrl));
+    } catch (IOException | SQLException | RuntimeException e) {
+      new EmbeddedServices(postgres, redis, config).close();
+      throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
+  }
+
+  public KontakConfig config() {
+    return resolved;
+  }
+
+  /** Redis first: nothing depends on it at shutdown, while Postgres may still see a last write. */
+  @Override
+  public void close() {
+    try {
+      if (redis != null) {
+        redis.close();
+      }
+    } catch (IOException e) {
+      LoggerFactory.getLogger(EmbeddedServices.class).warn("stopping embedded Redis failed", e);
+    } finally {
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+}

@@ -81,7 +81,10 @@ public final class TestServices {
   }
 
   private static Endpoints embedded(Optional<String> pg, Optional<String> redis) throws Exception {
-    Path home = Files.createTempDirectory("kontak-test-services-");
+    // world-traversable: when the tests run as root, Postgres runs as an unprivileged user inside it
+    Path home = Files.createTempDirectory("kontak-test-services-",
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
     Path cache = Path.of(System.getProperty("java.io.tmpdir"), "kontak-embedded-binaries");
     EmbeddedPostgres postgres = pg.isPresent() ? null : EmbeddedPostgres.start(home.resolve("postgres"), cache,
         // Test data is disposable: trade durability for speed.
@@ -124,6 +127,9 @@ public final class TestServices {
   }
 
   private static boolean dockerAvailable() {
+    if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
+      return false;  // no engine to ask: skip Testcontainers' noisy discovery
+    }
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException e) {

@@ -9,6 +9,11 @@ public record VersionInfo(int version, OffsetDateTime createdAt, String createdB
                           Integer basedOn, int added, int removed, int statusChanged, boolean active,
                           OffsetDateTime activatedAt) {
 
+  /** Added, removed, status changed. */
+  public java.util.List<Integer> diff() {
+    return java.util.List.of(added, removed, statusChanged);
+  }
+
   public JsonObject toJson() {
     return new JsonObject()
         .put("version", version)

@@ -1,0 +1,54 @@
+package io.kontak.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KontakConfigTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void defaultsFitTheDemoRun() {
+    KontakConfig config = KontakConfig.from(Map.of());
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.pgUrl()).isEmpty();
+    assertThat(config.redisUrl()).isEmpty();
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+    assertThat(config.whatsapp().graphUrl()).isEqualTo(KontakConfig.WhatsApp.META_GRAPH_URL);
+    assertThat(config.registry().sectors()).contains("p2p_lending", "pawnshop", "other");
+  }
+
+  @Test
+  void readsEveryContractVariable() {
+    KontakConfig config = KontakConfig.from(Map.of(
+        "KONTAK_HTTP_PORT", "9090", "KONTAK_PG_URL", "postgresql://u@db:5432/k", "KONTAK_REDIS_URL", "redis://r:6379",
+        "KONTAK_DATA_DIR", dir.toString(), "KONTAK_ADMIN_TOKEN", "s3cret", "WHATSAPP_APP_SECRET", "app",
+        "WHATSAPP_VERIFY_TOKEN", "verify", "WHATSAPP_ACCESS_TOKEN", "access", "WHATSAPP_PHONE_NUMBER_ID", "123",
+        "WHATSAPP_GRAPH_URL", "http://127.0.0.1:9999"));
+    assertThat(config.httpPort()).isEqualTo(9090);
+    assertThat(config.pgUrl()).contains("postgresql://u@db:5432/k");
+    assertThat(config.adminToken()).contains("s3cret");
+    assertThat(config.whatsapp()).isEqualTo(new KontakConfig.WhatsApp("app", "verify", "access", "123", "http://127.0.0.1:9999"));
+  }
+
+  @Test
+  void malformedNumbersNameTheVariable() {
+    assertThatThrownBy(() -> KontakConfig.from(Map.of("KONTAK_HTTP_PORT", "eighty")))
+        .hasMessageContaining("KONTAK_HTTP_PORT");
+  }
+
+  @Test
+  void aGeneratedAdminTokenIsKeptInTheDataDirectory() throws Exception {
+    KontakConfig config = KontakConfig.from(Map.of("KONTAK_DATA_DIR", dir.toString()));
+    String first = AdminToken.resolve(config).requireAdminToken();
+    String second = AdminToken.resolve(config).requireAdminToken();
+    assertThat(first).hasSize(48).isEqualTo(second);
+    assertThat(Files.readString(dir.resolve("admin-token")).trim()).isEqualTo(first);
+  }
+}

@@ -1,0 +1,19 @@
+package io.kontak.nlu.language;
+
+import java.util.List;
+import java.util.Map;
+
+/** The languages the bot speaks (contract: DESIGN.md), as ISO 639-1 codes. */
+public final class Languages {
+  public static final String INDONESIAN = "id";
+  public static final String ENGLISH = "en";
+  public static final String SPANISH = "es";
+  public static final List<String> SUPPORTED = List.of(INDONESIAN, ENGLISH, SPANISH);
+
+  /** OpenNLP's language detector speaks ISO 639-3; Malay scores count for Indonesian (close kin). */
+  static final Map<String, String> FROM_ISO_639_3 = Map.of(
+      "ind", INDONESIAN, "msa", INDONESIAN, "zlm", INDONESIAN, "eng", ENGLISH, "spa", SPANISH);
+
+  private Languages() {
+  }
+}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -27,6 +28,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 public final class LanguageIdentifier {
   /** Weight of one chat word against the detector's log-probability. */
   static final double CHAT_WORD_WEIGHT = 0.5;
+  private static final Pattern PLACEHOLDER = Pattern.compile("_[a-z]+_");
 
   private final ChatWords chatWords;
   private final ThreadLocal<LanguageDetectorME> detector;
@@ -46,17 +48,18 @@ public final class LanguageIdentifier {
   public record Decision(String language, Basis basis) {
   }
 
-  /** The language of {@code text}; pass text whose URLs, phones and e-mails are masked or removed. */
+  /** The language of {@code text}, whose entities may be masked by placeholders ({@code _name_}). */
   public String identify(String text, NluContext context) {
     return decide(text, context).language();
   }
 
   public Decision decide(String text, NluContext context) {
-    List<String> words = Folding.words(text).stream().filter(w -> !w.startsWith("_")).toList();
+    String clean = PLACEHOLDER.matcher(text).replaceAll(" ");
+    List<String> words = Folding.words(clean);
     Map<String, Integer> votes = chatWords.votes(words);
     Optional<String> previous = context.previousLanguage().filter(Languages.SUPPORTED::contains);
     if (words.size() > shortTextWords) {
-      return new Decision(detect(text, votes), Basis.DETECTOR);
+      return new Decision(detect(clean, votes), Basis.DETECTOR);
     }
     if (previous.isPresent()) {
       return new Decision(previous.get(), Basis.PREVIOUS);

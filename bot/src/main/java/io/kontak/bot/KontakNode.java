@@ -1,10 +1,17 @@
 package io.kontak.bot;
 
+import io.kontak.bot.conversation.Dialog;
+import io.kontak.bot.conversation.FaqContent;
+import io.kontak.bot.explain.ExplainRoutes;
+import io.kontak.bot.reply.Messages;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
 import io.kontak.core.http.StaffAuth;
 import io.kontak.core.redis.RedisUrl;
+import io.kontak.nlu.Nlu;
+import io.kontak.nlu.NluModels;
+import io.kontak.nlu.NluSettings;
 import io.kontak.registry.http.RegistryRoutes;
 import io.kontak.registry.http.SearchRateLimit;
 import io.kontak.registry.identity.PhoneNumbers;
@@ -12,17 +19,20 @@ import io.kontak.registry.index.LookupPolicy;
 import io.kontak.registry.index.RegistrySearcher;
 import io.kontak.registry.node.RegistryService;
 import io.kontak.registry.node.RegistryVerticle;
+import io.kontak.registry.store.RegistryStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One Kontak node, composed: migrations, the Postgres pool and Redis client, the registry, then
- * the HTTP server. Needs {@code KONTAK_PG_URL} and {@code KONTAK_REDIS_URL} resolved (embedded
- * services are started by {@link Main} before this).
+ * One Kontak node, composed: migrations and models (blocking, on workers), the Postgres pool and
+ * Redis client, the registry, the dialog, then the HTTP server. Needs {@code KONTAK_PG_URL} and
+ * {@code KONTAK_REDIS_URL} resolved (embedded services are started by {@link RunCommand} first).
  */
 public final class KontakNode {
   private static final int PG_POOL_SIZE = 16;
@@ -31,37 +41,58 @@ public final class KontakNode {
   private final Pool pool;
   private final Redis redis;
   private final RegistryService registry;
+  private final WorkerExecutor nluWorkers;
   private final AtomicInteger httpPort;
 
-  private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry, AtomicInteger httpPort) {
+  private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry, WorkerExecutor nluWorkers,
+                     AtomicInteger httpPort) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
     this.registry = registry;
+    this.nluWorkers = nluWorkers;
     this.httpPort = httpPort;
   }
 
   public static Future<KontakNode> start(Vertx vertx, KontakConfig config) {
     PostgresUrl postgres = PostgresUrl.parse(config.pgUrl().orElseThrow());
-    String redisUrl = config.redisUrl().orElseThrow();
-    return Database.migrate(vertx, postgres).compose(migrated -> {
-      Pool pool = Database.pool(vertx, postgres, PG_POOL_SIZE);
-      Redis redis = RedisUrl.client(vertx, redisUrl);
-      var searcher = new RegistrySearcher(new PhoneNumbers(config.registry().phoneRegion()), LookupPolicy.DEFAULT);
-      var registry = new RegistryService(vertx, config, new io.kontak.registry.store.RegistryStore(pool), searcher);
-      var routes = new RegistryRoutes(registry,
-          new SearchRateLimit(RedisUrl.api(redis), config.redisKeyPrefix(), config.registry().searchRatePerMinute()),
-          new StaffAuth(config.requireAdminToken()), config.registry().maxImportBytes());
-      var health = new HealthRoutes(pool, RedisUrl.api(redis), registry);
-      var port = new AtomicInteger(config.httpPort());
-      var node = new KontakNode(vertx, pool, redis, registry, port);
-      int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
-      return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
-          .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), routes, health, port),
-              new DeploymentOptions().setInstances(instances)))
-          .map(node)
-          .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
-    });
+    var faq = new FaqContent(config.dataDir().resolve("content"), config.branding());
+    Future<Nlu> nlu = vertx.executeBlocking(() -> NluModels.load(NluSettings.defaults()));
+    Future<Messages> messages = vertx.executeBlocking(Messages::load);
+    Future<Integer> faqLoaded = vertx.executeBlocking(faq::reload);
+    return Future.all(Database.migrate(vertx, postgres), nlu, messages, faqLoaded)
+        .compose(ready -> wire(vertx, config, postgres, nlu.result(), messages.result(), faq));
+  }
+
+  private static Future<KontakNode> wire(Vertx vertx, KontakConfig config, PostgresUrl postgres, Nlu nlu,
+                                         Messages messages, FaqContent faq) {
+    Pool pool = Database.pool(vertx, postgres, PG_POOL_SIZE);
+    Redis redis = RedisUrl.client(vertx, config.redisUrl().orElseThrow());
+    var searcher = new RegistrySearcher(new PhoneNumbers(config.registry().phoneRegion()), LookupPolicy.DEFAULT);
+    var registry = new RegistryService(vertx, config, new RegistryStore(pool), searcher);
+    WorkerExecutor nluWorkers = vertx.createSharedWorkerExecutor("kontak-nlu", config.registry().searchThreads());
+    var dialog = new Dialog((text, context) -> nluWorkers.executeBlocking(() -> nlu.understand(text, context), false),
+        registry::lookup, messages, faq, config.branding());
+
+    var staff = new StaffAuth(config.requireAdminToken());
+    var registryRoutes = new RegistryRoutes(registry,
+        new SearchRateLimit(RedisUrl.api(redis), config.redisKeyPrefix(), config.registry().searchRatePerMinute()),
+        staff, config.registry().maxImportBytes());
+    var explain = new ExplainRoutes(nlu, nluWorkers, registry, staff, dialog);
+    var health = new HealthRoutes(pool, RedisUrl.api(redis), registry);
+    List<HttpVerticle.Mount> mounts = List.of(
+        new HttpVerticle.Mount("/api/registry", registryRoutes::router),
+        new HttpVerticle.Mount("/api/nlu", explain::router));
+
+    var port = new AtomicInteger(config.httpPort());
+    var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, port);
+    // Port 0 (tests) means "any free port": one instance, so every request sees the same server.
+    int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+    return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
+        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, port),
+            new DeploymentOptions().setInstances(instances)))
+        .map(node)
+        .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
   }
 
   /** The port the HTTP server listens on (the real one when configured as 0). */
@@ -74,9 +105,8 @@ public final class KontakNode {
   }
 
   public Future<Void> close() {
-    return Future.join(
-            vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
-        .transform(undeployed -> Future.join(registry.close(), pool.close()))
+    return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+        .transform(undeployed -> Future.join(registry.close(), nluWorkers.close(), pool.close()))
         .onComplete(done -> redis.close())
         .mapEmpty();
   }

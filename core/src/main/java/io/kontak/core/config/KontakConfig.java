@@ -18,7 +18,8 @@ public record KontakConfig(
     Optional<String> adminToken,
     String redisKeyPrefix,
     WhatsApp whatsapp,
-    Registry registry) {
+    Registry registry,
+    Branding branding) {
 
   /** WhatsApp Cloud API credentials; empty strings mean "not configured" (the demo run). */
   public record WhatsApp(String appSecret, String verifyToken, String accessToken,
@@ -71,21 +72,22 @@ public record KontakConfig(
             e.integer("KONTAK_SEARCH_RATE_PER_MINUTE", 60),
             e.bool("KONTAK_DEMO_REGISTRY", true),
             e.integer("KONTAK_SEARCH_THREADS", Math.max(2, Runtime.getRuntime().availableProcessors())),
-            Duration.ofSeconds(e.integer("KONTAK_REGISTRY_RELOAD_TIMEOUT_SECONDS", 300))));
+            Duration.ofSeconds(e.integer("KONTAK_REGISTRY_RELOAD_TIMEOUT_SECONDS", 300))),
+        Branding.from(e));
   }
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {
     return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
-        redisKeyPrefix, whatsapp, registry);
+        redisKeyPrefix, whatsapp, registry, branding);
   }
 
   public KontakConfig withAdminToken(String token) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
-        whatsapp, registry);
+        whatsapp, registry, branding);
   }
 
   public KontakConfig withHttpPort(int port) {
-    return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, registry);
+    return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, registry, branding);
   }
 
   /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */

@@ -1,13 +1,15 @@
 package io.kontak.bot;
 
 import io.kontak.core.http.Responses;
-import io.kontak.registry.http.RegistryRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,14 +17,35 @@ import org.slf4j.LoggerFactory;
 final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
 
+  /**
+   * A feature's routes, mounted under {@code prefix} (e.g. {@code /api/registry}); with
+   * {@code exactToo} the prefix path itself is routed too (e.g. {@code /webhook}, seen by the
+   * feature's router as {@code /}).
+   */
+  record Mount(String prefix, Function<Vertx, Router> routes, boolean exactToo) {
+    Mount(String prefix, Function<Vertx, Router> routes) {
+      this(prefix, routes, false);
+    }
+
+    /** Routes for {@code path} itself and below it. */
+    static Mount endpoint(String path, Function<Vertx, Router> routes) {
+      return new Mount(path, routes, true);
+    }
+
+    /** "/webhook*" matches /webhook, /webhook/ and /webhook?…, not /webhooks (it falls through to the 404). */
+    String pattern() {
+      return exactToo ? prefix + "*" : prefix + "/*";
+    }
+  }
+
   private final int port;
-  private final RegistryRoutes registry;
+  private final List<Mount> mounts;
   private final HealthRoutes health;
   private final AtomicInteger boundPort;
 
-  HttpVerticle(int port, RegistryRoutes registry, HealthRoutes health, AtomicInteger boundPort) {
+  HttpVerticle(int port, List<Mount> mounts, HealthRoutes health, AtomicInteger boundPort) {
     this.port = port;
-    this.registry = registry;
+    this.mounts = List.copyOf(mounts);
     this.health = health;
     this.boundPort = boundPort;
   }
@@ -31,7 +54,7 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.get("/health").handler(health::health);
-    router.route("/api/registry/*").subRouter(registry.router(vertx));
+    mounts.forEach(m -> router.route(m.pattern()).subRouter(m.routes().apply(vertx)));
     router.route().last().handler(ctx -> Responses.error(ctx, 404, "no such route: " + ctx.request().path()));
     router.route().failureHandler(this::failure);
     return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))

@@ -12,11 +12,13 @@ import io.kontak.registry.index.LookupPolicy;
 import io.kontak.registry.index.RegistrySearcher;
 import io.kontak.registry.node.RegistryService;
 import io.kontak.registry.node.RegistryVerticle;
+import io.kontak.whatsapp.WhatsAppModule;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,6 +34,7 @@ public final class KontakNode {
   private final Redis redis;
   private final RegistryService registry;
   private final AtomicInteger httpPort;
+  private WhatsAppModule whatsapp;
 
   private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry, AtomicInteger httpPort) {
     this.vertx = vertx;
@@ -57,8 +60,15 @@ public final class KontakNode {
       var node = new KontakNode(vertx, pool, redis, registry, port);
       int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
       return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
-          .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), routes, health, port),
-              new DeploymentOptions().setInstances(instances)))
+          .compose(id -> WhatsAppModule.start(vertx, config, pool))
+          .compose(whatsapp -> {
+            node.whatsapp = whatsapp;
+            List<HttpVerticle.Mount> mounts = List.of(
+                new HttpVerticle.Mount("/api/registry", routes::router),
+                HttpVerticle.Mount.endpoint("/webhook", whatsapp::webhookRouter));
+            return vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, port),
+                new DeploymentOptions().setInstances(instances));
+          })
           .map(node)
           .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
     });
@@ -73,10 +83,16 @@ public final class KontakNode {
     return registry;
   }
 
+  /** The webhook, outbox and Graph settings of this node. */
+  public WhatsAppModule whatsapp() {
+    return whatsapp;
+  }
+
   public Future<Void> close() {
     return Future.join(
             vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
-        .transform(undeployed -> Future.join(registry.close(), pool.close()))
+        .transform(undeployed -> whatsapp == null ? Future.succeededFuture() : whatsapp.close())
+        .transform(closed -> Future.join(registry.close(), pool.close()))
         .onComplete(done -> redis.close())
         .mapEmpty();
   }

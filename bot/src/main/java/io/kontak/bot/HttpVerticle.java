@@ -17,8 +17,25 @@ import org.slf4j.LoggerFactory;
 final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
 
-  /** A feature's routes, mounted under {@code prefix} (e.g. {@code /api/registry}). */
-  record Mount(String prefix, Function<Vertx, Router> routes) {
+  /**
+   * A feature's routes, mounted under {@code prefix} (e.g. {@code /api/registry}); with
+   * {@code exactToo} the prefix path itself is routed too (e.g. {@code /webhook}, seen by the
+   * feature's router as {@code /}).
+   */
+  record Mount(String prefix, Function<Vertx, Router> routes, boolean exactToo) {
+    Mount(String prefix, Function<Vertx, Router> routes) {
+      this(prefix, routes, false);
+    }
+
+    /** Routes for {@code path} itself and below it. */
+    static Mount endpoint(String path, Function<Vertx, Router> routes) {
+      return new Mount(path, routes, true);
+    }
+
+    /** "/webhook*" matches /webhook, /webhook/ and /webhook?…, not /webhooks (it falls through to the 404). */
+    String pattern() {
+      return exactToo ? prefix + "*" : prefix + "/*";
+    }
   }
 
   private final int port;
@@ -37,7 +54,7 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.get("/health").handler(health::health);
-    mounts.forEach(m -> router.route(m.prefix() + "/*").subRouter(m.routes().apply(vertx)));
+    mounts.forEach(m -> router.route(m.pattern()).subRouter(m.routes().apply(vertx)));
     router.route().last().handler(ctx -> Responses.error(ctx, 404, "no such route: " + ctx.request().path()));
     router.route().failureHandler(this::failure);
     return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))

@@ -20,6 +20,7 @@ import io.kontak.registry.index.RegistrySearcher;
 import io.kontak.registry.node.RegistryService;
 import io.kontak.registry.node.RegistryVerticle;
 import io.kontak.registry.store.RegistryStore;
+import io.kontak.whatsapp.WhatsAppModule;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,15 +43,17 @@ public final class KontakNode {
   private final Redis redis;
   private final RegistryService registry;
   private final WorkerExecutor nluWorkers;
+  private final WhatsAppModule whatsapp;
   private final AtomicInteger httpPort;
 
   private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry, WorkerExecutor nluWorkers,
-                     AtomicInteger httpPort) {
+                     WhatsAppModule whatsapp, AtomicInteger httpPort) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
     this.registry = registry;
     this.nluWorkers = nluWorkers;
+    this.whatsapp = whatsapp;
     this.httpPort = httpPort;
   }
 
@@ -80,19 +83,26 @@ public final class KontakNode {
         staff, config.registry().maxImportBytes());
     var explain = new ExplainRoutes(nlu, nluWorkers, registry, staff, dialog);
     var health = new HealthRoutes(pool, RedisUrl.api(redis), registry);
-    List<HttpVerticle.Mount> mounts = List.of(
-        new HttpVerticle.Mount("/api/registry", registryRoutes::router),
-        new HttpVerticle.Mount("/api/nlu", explain::router));
-
     var port = new AtomicInteger(config.httpPort());
-    var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, port);
     // Port 0 (tests) means "any free port": one instance, so every request sees the same server.
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
-        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, port),
-            new DeploymentOptions().setInstances(instances)))
-        .map(node)
-        .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
+        .compose(id -> WhatsAppModule.start(vertx, config, pool))
+        .compose(whatsapp -> {
+          var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, port);
+          List<HttpVerticle.Mount> mounts = List.of(
+              new HttpVerticle.Mount("/api/registry", registryRoutes::router),
+              new HttpVerticle.Mount("/api/nlu", explain::router),
+              HttpVerticle.Mount.endpoint("/webhook", whatsapp::webhookRouter));
+          return vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, port),
+                  new DeploymentOptions().setInstances(instances))
+              .map(node)
+              .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
+        })
+        .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close())
+            .onComplete(closed -> redis.close())
+            .transform(closed -> Future.failedFuture(e)));
   }
 
   /** The port the HTTP server listens on (the real one when configured as 0). */
@@ -104,9 +114,14 @@ public final class KontakNode {
     return registry;
   }
 
+  public WhatsAppModule whatsapp() {
+    return whatsapp;
+  }
+
   public Future<Void> close() {
     return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
-        .transform(undeployed -> Future.join(registry.close(), nluWorkers.close(), pool.close()))
+        .transform(undeployed -> whatsapp.close())
+        .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close()))
         .onComplete(done -> redis.close())
         .mapEmpty();
   }

@@ -8,6 +8,30 @@ public final class Addresses {
   /** Postgres LISTEN/NOTIFY channel that tells every node a registry version was activated. */
   public static final String REGISTRY_CHANNEL = "kontak_registry";
 
+  /**
+   * Published after the webhook committed a new inbound message (never for a redelivered one);
+   * body: {@code {"wamid": "wamid.…", "citizen": "wa:6281…"}}. The row in {@code wa_inbound} is the
+   * truth: a consumer that misses this finds the row by {@code processed_at IS NULL}.
+   */
+  public static final String INBOUND_STORED = "kontak.whatsapp.inbound.stored";
+
+  /**
+   * Wakes this node's outbox sender after rows were enqueued and committed; body: none. Publish it
+   * after the enqueueing transaction commits (the sender also polls, so a lost nudge only delays).
+   */
+  public static final String OUTBOX_NUDGE = "kontak.whatsapp.outbox.nudge";
+
+  /**
+   * Published when an outbound message will not reach the citizen without a human: Meta refused it
+   * for good (131047 outside the 24-hour window, 131026 undeliverable, 131048 spam limit, blocked,
+   * template or auth errors), retries ran out, a delivery status came back {@code failed}, or a send
+   * was interrupted with its outcome unknown. Body: {@code {"outbox_id", "citizen", "code", "reason",
+   * "message"}}; {@code reason} is one of {@code window_closed}, {@code undeliverable},
+   * {@code spam_limit}, {@code blocked}, {@code template}, {@code auth}, {@code rejected},
+   * {@code gave_up}, {@code delivery_failed}, {@code interrupted}.
+   */
+  public static final String OUTBOX_FAILED = "kontak.whatsapp.outbox.failed";
+
   private Addresses() {
   }
 }

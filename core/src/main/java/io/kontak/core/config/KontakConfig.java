@@ -18,6 +18,8 @@ public record KontakConfig(
     Optional<String> adminToken,
     String redisKeyPrefix,
     WhatsApp whatsapp,
+    Webhook webhook,
+    Graph graph,
     Registry registry,
     Branding branding) {
 
@@ -25,6 +27,30 @@ public record KontakConfig(
   public record WhatsApp(String appSecret, String verifyToken, String accessToken,
                          String phoneNumberId, String graphUrl) {
     public static final String META_GRAPH_URL = "https://graph.facebook.com/v23.0";
+  }
+
+  /**
+   * The inbound webhook.
+   *
+   * @param maxBytes a delivery larger than this is refused with 413 (Meta sends up to 3 MB)
+   */
+  public record Webhook(long maxBytes) {
+  }
+
+  /**
+   * Sending through the Graph API from the outbox.
+   *
+   * @param sendRatePerSecond messages per second and business phone number (Meta's default tier: 80)
+   * @param maxInFlight       Graph requests in flight at once per node
+   * @param timeout           longest wait for Meta's answer to one request
+   * @param retryBase         first retry delay; doubles per attempt, full jitter
+   * @param retryMax          cap of one retry delay
+   * @param retryAttempts     attempts per message before it is given up (and surfaced to the desk)
+   * @param pollInterval      how often the outbox looks for due rows without a nudge
+   * @param spamPause         how long sending pauses after Meta's spam limit (131048)
+   */
+  public record Graph(int sendRatePerSecond, int maxInFlight, Duration timeout, Duration retryBase, Duration retryMax,
+                      int retryAttempts, Duration pollInterval, Duration spamPause) {
   }
 
   /**
@@ -65,6 +91,16 @@ public record KontakConfig(
             e.string("WHATSAPP_ACCESS_TOKEN", ""),
             e.string("WHATSAPP_PHONE_NUMBER_ID", ""),
             e.string("WHATSAPP_GRAPH_URL", WhatsApp.META_GRAPH_URL)),
+        new Webhook(e.longValue("KONTAK_WEBHOOK_MAX_BYTES", 4L * 1024 * 1024)),
+        new Graph(
+            e.integer("KONTAK_GRAPH_SEND_RATE", 80),
+            e.integer("KONTAK_GRAPH_MAX_IN_FLIGHT", 64),
+            Duration.ofMillis(e.longValue("KONTAK_GRAPH_TIMEOUT_MS", 15_000)),
+            Duration.ofMillis(e.longValue("KONTAK_GRAPH_RETRY_BASE_MS", 1_000)),
+            Duration.ofMillis(e.longValue("KONTAK_GRAPH_RETRY_MAX_MS", 300_000)),
+            e.integer("KONTAK_GRAPH_RETRY_ATTEMPTS", 12),
+            Duration.ofMillis(e.longValue("KONTAK_OUTBOX_POLL_MS", 1_000)),
+            Duration.ofSeconds(e.longValue("KONTAK_GRAPH_SPAM_PAUSE_SECONDS", 900))),
         new Registry(
             e.longValue("KONTAK_REGISTRY_MAX_BYTES", 64L * 1024 * 1024),
             e.list("KONTAK_REGISTRY_SECTORS", Registry.DEFAULT_SECTORS),
@@ -78,16 +114,22 @@ public record KontakConfig(
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {
     return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
-        redisKeyPrefix, whatsapp, registry, branding);
+        redisKeyPrefix, whatsapp, webhook, graph, registry, branding);
   }
 
   public KontakConfig withAdminToken(String token) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
-        whatsapp, registry, branding);
+        whatsapp, webhook, graph, registry, branding);
   }
 
   public KontakConfig withHttpPort(int port) {
-    return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, registry, branding);
+    return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
+        registry, branding);
+  }
+
+  public KontakConfig withWhatsApp(WhatsApp other) {
+    return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, other, webhook, graph,
+        registry, branding);
   }
 
   /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */

@@ -38,6 +38,25 @@ class KontakConfigTest {
   }
 
   @Test
+  void webhookAndGraphSettingsHaveMetaDefaultsAndCanBeSet() {
+    KontakConfig defaults = KontakConfig.from(Map.of());
+    assertThat(defaults.webhook().maxBytes()).isEqualTo(4L * 1024 * 1024);
+    assertThat(defaults.graph().sendRatePerSecond()).isEqualTo(80);
+    assertThat(defaults.graph().retryBase()).isEqualTo(java.time.Duration.ofSeconds(1));
+
+    KontakConfig set = KontakConfig.from(Map.of("KONTAK_WEBHOOK_MAX_BYTES", "1024", "KONTAK_GRAPH_SEND_RATE", "1000",
+        "KONTAK_GRAPH_RETRY_BASE_MS", "50", "KONTAK_GRAPH_RETRY_MAX_MS", "5000", "KONTAK_GRAPH_RETRY_ATTEMPTS", "3",
+        "KONTAK_OUTBOX_POLL_MS", "250", "KONTAK_GRAPH_SPAM_PAUSE_SECONDS", "60"));
+    assertThat(set.webhook().maxBytes()).isEqualTo(1024);
+    assertThat(set.graph().sendRatePerSecond()).isEqualTo(1000);
+    assertThat(set.graph().retryBase()).isEqualTo(java.time.Duration.ofMillis(50));
+    assertThat(set.graph().retryMax()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(set.graph().retryAttempts()).isEqualTo(3);
+    assertThat(set.graph().pollInterval()).isEqualTo(java.time.Duration.ofMillis(250));
+    assertThat(set.graph().spamPause()).isEqualTo(java.time.Duration.ofMinutes(1));
+  }
+
+  @Test
   void malformedNumbersNameTheVariable() {
     assertThatThrownBy(() -> KontakConfig.from(Map.of("KONTAK_HTTP_PORT", "eighty")))
         .hasMessageContaining("KONTAK_HTTP_PORT");

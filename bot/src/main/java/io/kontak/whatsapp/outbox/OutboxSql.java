@@ -1,0 +1,65 @@
+package io.kontak.whatsapp.outbox;
+
+/** Every statement on {@code wa_outbox}. */
+final class OutboxSql {
+  static final String ENQUEUE = """
+      INSERT INTO wa_outbox (citizen, phone_number_id, kind, body)
+      VALUES ($1, $2, $3, $4::text::jsonb) RETURNING id""";
+
+  /**
+   * Claims up to $2 due rows of sender $1, oldest first, atomically: a row moves pending → sending
+   * once, so two senders (nodes) never both send it. A citizen's rows go one at a time in order:
+   * a row waits while an earlier row of the same citizen is pending or sending. The candidates are
+   * a MATERIALIZED CTE: as an {@code IN (SELECT … LIMIT … SKIP LOCKED)} sub-select the planner may
+   * evaluate them more than once and claim more than $2 rows.
+   */
+  static final String CLAIM = """
+      WITH due AS MATERIALIZED (
+        SELECT c.id FROM wa_outbox c
+         WHERE c.state = 'pending' AND c.phone_number_id = $1 AND c.next_attempt_at <= now()
+           AND NOT EXISTS (SELECT 1 FROM wa_outbox e
+                            WHERE e.citizen = c.citizen AND e.id < c.id AND e.state IN ('pending', 'sending'))
+         ORDER BY c.next_attempt_at, c.id
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED)
+      UPDATE wa_outbox o
+         SET state = 'sending', attempts = o.attempts + 1, claimed_at = now(), updated_at = now()
+        FROM due
+       WHERE o.id = due.id AND o.state = 'pending'
+      RETURNING o.id, o.citizen, o.kind, o.body, o.attempts""";
+
+  /** Accepted by Meta: never sent again. Applies a delivery status that arrived before the wamid was saved. */
+  static final String MARK_SENT = """
+      UPDATE wa_outbox o
+         SET state = 'sent', wamid = $2, sent_at = now(), updated_at = now(),
+             delivery = CASE WHEN s.rank > o.delivery_rank THEN s.status ELSE o.delivery END,
+             delivery_at = CASE WHEN s.rank > o.delivery_rank THEN s.occurred_at ELSE o.delivery_at END,
+             delivery_rank = GREATEST(o.delivery_rank, COALESCE(s.rank, 0))
+        FROM (VALUES (1)) AS one(x)
+        LEFT JOIN LATERAL (SELECT status, rank, occurred_at FROM wa_status
+                            WHERE wamid = $2 AND rank > 0 ORDER BY rank DESC LIMIT 1) s ON true
+       WHERE o.id = $1 AND o.state = 'sending'""";
+
+  static final String RETRY_LATER = """
+      UPDATE wa_outbox
+         SET state = 'pending', next_attempt_at = now() + $2::bigint * interval '1 millisecond',
+             error_code = $3, error_title = $4, error_detail = $5, updated_at = now()
+       WHERE id = $1 AND state = 'sending'""";
+
+  static final String FAIL = """
+      UPDATE wa_outbox
+         SET state = 'failed', failed_at = now(), failure_reason = $2,
+             error_code = $3, error_title = $4, error_detail = $5, updated_at = now()
+       WHERE id = $1 AND state = 'sending'""";
+
+  /** Rows left in 'sending' longer than any request can take (a node died mid-send): outcome unknown. */
+  static final String FAIL_INTERRUPTED = """
+      UPDATE wa_outbox
+         SET state = 'failed', failed_at = now(), failure_reason = 'interrupted',
+             error_title = 'send interrupted: Meta may or may not have accepted it', updated_at = now()
+       WHERE state = 'sending' AND claimed_at < now() - $1::bigint * interval '1 millisecond'
+      RETURNING id, citizen, kind""";
+
+  private OutboxSql() {
+  }
+}

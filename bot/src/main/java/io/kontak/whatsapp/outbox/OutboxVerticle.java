@@ -1,0 +1,254 @@
+package io.kontak.whatsapp.outbox;
+
+import io.kontak.core.bus.Addresses;
+import io.kontak.core.config.KontakConfig;
+import io.kontak.whatsapp.graph.ErrorClass;
+import io.kontak.whatsapp.graph.GraphClient;
+import io.kontak.whatsapp.graph.GraphError;
+import io.kontak.whatsapp.graph.GraphResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox of one business phone number through the Graph API. Work arrives by an
+ * event-bus nudge ({@link Addresses#OUTBOX_NUDGE}) and by polling for due rows, so rows enqueued
+ * while no sender ran (or retried later) are sent after a restart. Each pass claims at most what
+ * the token bucket and the in-flight limit allow; passes never overlap (a nudge during a pass runs
+ * another pass after it) and the poll timer is re-armed after each pass.
+ *
+ * <p>A row is claimed atomically and settled once: accepted (wamid stored, never sent again),
+ * retried with exponential backoff and full jitter (Meta's retryable codes, 429/5xx, no
+ * connection), or failed with its reason. A request that may have reached Meta without an answer
+ * is not repeated: it fails as {@code interrupted} and the desk is told, keeping at most one send
+ * per row.
+ */
+public final class OutboxVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxVerticle.class);
+  private static final int CLAIM_BATCH = 100;
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
+  private final Pool pool;
+  private final KontakConfig.WhatsApp whatsapp;
+  private final KontakConfig.Graph settings;
+
+  private OutboxStore store;
+  private GraphClient graph;
+  private TokenBucket bucket;
+  private Backoff backoff;
+  private MessageConsumer<Object> nudges;
+  private Duration lease;
+
+  private boolean claiming;
+  private boolean again;
+  private boolean stopping;
+  private int inFlight;
+  private long wakeTimer = -1;
+  private long wakeAt = Long.MAX_VALUE;
+  private long sweepTimer = -1;
+  private Promise<Void> drained;
+
+  public OutboxVerticle(Pool pool, KontakConfig.WhatsApp whatsapp, KontakConfig.Graph settings) {
+    this.pool = pool;
+    this.whatsapp = whatsapp;
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = new OutboxStore(pool);
+    WebClient client = WebClient.create(vertx,
+        new WebClientOptions().setUserAgent("Kontak").setConnectTimeout((int) Math.min(10_000, settings.timeout().toMillis())),
+        new PoolOptions().setHttp1MaxSize(Math.max(1, settings.maxInFlight())));
+    graph = new GraphClient(client, whatsapp.graphUrl(), whatsapp.accessToken(), settings.timeout());
+    bucket = TokenBucket.perSecond(settings.sendRatePerSecond(), System::nanoTime);
+    backoff = new Backoff(settings.retryBase(), settings.retryMax(), RandomGenerator.getDefault());
+    lease = settings.timeout().multipliedBy(2).plus(LEASE_MARGIN);
+    nudges = vertx.eventBus().localConsumer(Addresses.OUTBOX_NUDGE, message -> pump());
+    return nudges.completion()
+        .compose(registered -> sweep())
+        .onSuccess(swept -> pump());
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    vertx.cancelTimer(wakeTimer);
+    vertx.cancelTimer(sweepTimer);
+    drained = Promise.promise();
+    if (inFlight == 0) {
+      drained.complete();
+    } else {
+      long timer = vertx.setTimer(settings.timeout().toMillis() + 1_000, id -> drained.tryComplete());
+      drained.future().onComplete(done -> vertx.cancelTimer(timer));
+    }
+    return nudges.unregister()
+        .compose(unregistered -> drained.future())
+        .onComplete(idle -> graph.close());
+  }
+
+  /** One pass: claim what may be sent now and start sending it. */
+  private void pump() {
+    if (stopping) {
+      return;
+    }
+    if (claiming) {
+      again = true;
+      return;
+    }
+    int room = settings.maxInFlight() - inFlight;
+    if (room <= 0) {
+      return;  // the next completion pumps again
+    }
+    int tokens = bucket.available();
+    if (tokens <= 0) {
+      wakeIn(bucket.millisUntil(Math.max(1, Math.min(room, CLAIM_BATCH) / 2)));
+      return;
+    }
+    int limit = Math.min(CLAIM_BATCH, Math.min(room, tokens));
+    claiming = true;
+    again = false;
+    store.claim(whatsapp.phoneNumberId(), limit).onComplete(claimed -> {
+      claiming = false;
+      if (claimed.failed()) {
+        LOG.warn("outbox: cannot claim rows ({}); next try in {} ms", claimed.cause().toString(),
+            settings.pollInterval().toMillis());
+        wakeIn(settings.pollInterval().toMillis());
+        return;
+      }
+      bucket.take(claimed.result().size());
+      claimed.result().forEach(this::send);
+      if (claimed.result().size() == limit || again) {
+        pump();
+      } else {
+        wakeIn(settings.pollInterval().toMillis());
+      }
+    });
+  }
+
+  private void send(OutboxRow row) {
+    inFlight++;
+    graph.send(whatsapp.phoneNumberId(), row.body())
+        .compose(result -> settle(row, result))
+        .onComplete(settled -> {
+          inFlight--;
+          if (settled.failed()) {
+            LOG.error("outbox row {}: sent, but its outcome could not be saved ({}); it will show as interrupted",
+                row.id(), settled.cause().toString());
+          }
+          if (stopping) {
+            if (inFlight == 0) {
+              drained.tryComplete();
+            }
+            return;
+          }
+          pump();  // room for more, and the citizen's next row may now go
+        });
+  }
+
+  private Future<?> settle(OutboxRow row, GraphResult result) {
+    return switch (result) {
+      case GraphResult.Accepted accepted -> store.markSent(row.id(), accepted.wamid().orElse(null));
+      case GraphResult.Rejected rejected -> rejected(row, rejected.error());
+      case GraphResult.Unreachable u when u.neverSent() ->
+          retry(row, null, "Graph API unreachable", u.cause().toString(), Optional.empty());
+      case GraphResult.Unreachable u ->
+          fail(row, "interrupted", null, "no answer from the Graph API: Meta may have accepted it", u.cause().toString());
+    };
+  }
+
+  private Future<?> rejected(OutboxRow row, GraphError error) {
+    ErrorClass errorClass = error.errorClass();
+    if (errorClass.retry()) {
+      if (error.code() == 130429) {
+        bucket.pauseFor(settings.retryBase());  // the whole number is over its throughput
+      }
+      return retry(row, error.code(), error.message(), error.details().orElse(null), error.retryAfter());
+    }
+    switch (errorClass) {
+      case SPAM_LIMIT -> {
+        bucket.pauseFor(settings.spamPause());
+        LOG.error("ALERT: Meta's spam rate limit (131048) on number {}: sending paused for {} s",
+            whatsapp.phoneNumberId(), settings.spamPause().toSeconds());
+      }
+      case AUTH -> LOG.error("ALERT: the Graph API refused the access token ({}): check WHATSAPP_ACCESS_TOKEN", error);
+      default -> {
+      }
+    }
+    return fail(row, errorClass.reason(), error.code(), error.message(), error.details().orElse(null));
+  }
+
+  private Future<?> retry(OutboxRow row, Integer code, String title, String detail, Optional<Duration> retryAfter) {
+    if (row.attempts() >= settings.retryAttempts()) {
+      return fail(row, "gave_up", code, title, detail);
+    }
+    long delay = Math.max(backoff.delayMillis(row.attempts()), retryAfter.map(Duration::toMillis).orElse(0L));
+    LOG.debug("outbox row {}: attempt {} refused ({} {}); retry in {} ms", row.id(), row.attempts(), code, title, delay);
+    return store.retryLater(row.id(), delay, code, title, detail).onSuccess(updated -> wakeIn(delay));
+  }
+
+  private Future<?> fail(OutboxRow row, String reason, Integer code, String title, String detail) {
+    LOG.warn("outbox row {} to {} failed ({}): {} {}", row.id(), row.citizen(), reason, code, title);
+    return store.fail(row.id(), reason, code, title, detail).onSuccess(updated -> {
+      if (updated) {
+        announceFailure(row.id(), row.citizen(), row.kind(), reason, code, title);
+      }
+    });
+  }
+
+  private void announceFailure(long id, String citizen, String kind, String reason, Integer code, String message) {
+    if (!"mark_read".equals(kind)) {
+      vertx.eventBus().publish(Addresses.OUTBOX_FAILED, new JsonObject().put("outbox_id", id).put("citizen", citizen)
+          .put("code", code).put("reason", reason).put("message", message));
+    }
+  }
+
+  /** Fails rows a dead sender left in 'sending', then re-arms itself. Never fails: storage may be down. */
+  private Future<Void> sweep() {
+    return store.failInterrupted(lease)
+        .onSuccess(rows -> rows.forEach(r -> {
+          LOG.warn("outbox row {} to {} was interrupted mid-send; not repeated", r.getLong("id"), r.getString("citizen"));
+          announceFailure(r.getLong("id"), r.getString("citizen"), r.getString("kind"), "interrupted", null,
+              "send interrupted: Meta may or may not have accepted it");
+        }))
+        .onFailure(e -> LOG.warn("outbox: sweep of interrupted sends failed: {}", e.toString()))
+        .<Void>mapEmpty()
+        .otherwiseEmpty()
+        .onComplete(done -> {
+          if (!stopping) {
+            sweepTimer = vertx.setTimer(Math.max(1_000, lease.toMillis() / 2), id -> sweep());
+          }
+        });
+  }
+
+  /** Runs a pass in {@code millis} unless one is already due sooner. */
+  private void wakeIn(long millis) {
+    if (stopping) {
+      return;
+    }
+    long due = System.nanoTime() + millis * 1_000_000;
+    if (wakeTimer != -1 && wakeAt <= due) {
+      return;
+    }
+    if (wakeTimer != -1) {
+      vertx.cancelTimer(wakeTimer);
+    }
+    wakeAt = due;
+    wakeTimer = vertx.setTimer(Math.max(1, millis), id -> {
+      wakeTimer = -1;
+      wakeAt = Long.MAX_VALUE;
+      pump();
+    });
+  }
+}

@@ -1,0 +1,136 @@
+package io.kontak.whatsapp;
+
+import io.kontak.bot.KontakNode;
+import io.kontak.core.config.KontakConfig;
+import io.kontak.core.db.Database;
+import io.kontak.core.db.PostgresUrl;
+import io.kontak.core.testing.TestServices;
+import io.kontak.whatsapp.fake.FakeGraphApi;
+import io.kontak.whatsapp.webhook.WebhookSignature;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A whole Kontak node on a random port with its own database, sending to a {@link FakeGraphApi}
+ * that plays Meta; plus a signing HTTP client, SQL reads and the events the node published.
+ */
+public final class WhatsAppTestNode implements AutoCloseable {
+  public static final String APP_SECRET = "test_app_secret";
+  public static final String VERIFY_TOKEN = "test-verify-token";
+  public static final String ACCESS_TOKEN = "test-access-token";
+  public static final String PHONE_NUMBER_ID = "200000000000002";
+
+  public final PostgresUrl database;
+  public final FakeGraphApi graph;
+  public final Vertx vertx = Vertx.vertx();
+  public final KontakNode node;
+  public final Pool sql;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<String, List<JsonObject>> events = new HashMap<>();
+
+  /** A node on a fresh database. */
+  public static WhatsAppTestNode start(FakeGraphApi graph, Map<String, String> overrides) {
+    return new WhatsAppTestNode(TestServices.freshDatabase(), graph, overrides);
+  }
+
+  public WhatsAppTestNode(PostgresUrl database, FakeGraphApi graph, Map<String, String> overrides) {
+    this.database = database;
+    this.graph = graph;
+    Map<String, String> env = new HashMap<>(Map.of(
+        "KONTAK_HTTP_PORT", "0",
+        "KONTAK_PG_URL", database.url(),
+        "KONTAK_REDIS_URL", TestServices.endpoints().redisUrl(),
+        "KONTAK_REDIS_PREFIX", TestServices.freshRedisPrefix(),
+        "KONTAK_ADMIN_TOKEN", "test-staff-token",
+        "KONTAK_DEMO_REGISTRY", "false"));
+    env.putAll(Map.of(
+        "WHATSAPP_APP_SECRET", APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN", VERIFY_TOKEN,
+        "WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN,
+        "WHATSAPP_PHONE_NUMBER_ID", PHONE_NUMBER_ID,
+        "WHATSAPP_GRAPH_URL", graph.baseUrl(),
+        "KONTAK_GRAPH_RETRY_BASE_MS", "20",
+        "KONTAK_GRAPH_RETRY_MAX_MS", "200",
+        "KONTAK_OUTBOX_POLL_MS", "100"));
+    env.putAll(overrides);
+    for (String address : List.of(io.kontak.core.bus.Addresses.INBOUND_STORED, io.kontak.core.bus.Addresses.OUTBOX_FAILED)) {
+      List<JsonObject> received = new CopyOnWriteArrayList<>();
+      events.put(address, received);
+      vertx.eventBus().<JsonObject>consumer(address, m -> received.add(m.body())).completion().await();
+    }
+    node = KontakNode.start(vertx, KontakConfig.from(env)).await();
+    sql = Database.pool(vertx, database, 4);
+  }
+
+  /** Messages announced as stored, or outbox failures announced for the desk. */
+  public List<JsonObject> events(String address) {
+    return events.get(address);
+  }
+
+  public HttpResponse<String> get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+  }
+
+  /** POSTs {@code body} to /webhook signed with the app secret, as Meta does. */
+  public HttpResponse<String> deliver(String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return post(bytes, WebhookSignature.sign(APP_SECRET, bytes));
+  }
+
+  public HttpResponse<String> post(byte[] body, String signature) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhook"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (signature != null) {
+      request.header(WebhookSignature.HEADER, signature);
+    }
+    return send(request);
+  }
+
+  public List<Row> rows(String query, Object... params) {
+    List<Row> out = new ArrayList<>();
+    sql.preparedQuery(query).execute(Tuple.from(params)).await().forEach(out::add);
+    return out;
+  }
+
+  public long count(String query, Object... params) {
+    return rows(query, params).getFirst().getLong(0);
+  }
+
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + node.httpPort() + pathAndQuery);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    sql.close().await();
+    node.close().await();
+    vertx.close().await();
+  }
+}

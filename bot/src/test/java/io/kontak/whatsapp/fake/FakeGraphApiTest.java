@@ -1,0 +1,91 @@
+package io.kontak.whatsapp.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kontak.whatsapp.fake.FakeGraphApi.ScriptedError;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.core.buffer.Buffer;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The fake answers like Meta's messages endpoint. */
+class FakeGraphApiTest {
+  static final JsonObject TEXT = new JsonObject("""
+      {"messaging_product":"whatsapp","recipient_type":"individual","to":"+62 812-0000-0001","type":"text","text":{"body":"hi"}}""");
+
+  Vertx vertx;
+  FakeGraphApi fake;
+  WebClient client;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    fake = FakeGraphApi.start(vertx, "token").await();
+    client = WebClient.create(vertx);
+  }
+
+  @AfterEach
+  void stop() {
+    vertx.close().await();
+  }
+
+  @Test
+  void acceptsMessagesWithUniqueWamidsAndRecordsThem() {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      JsonObject body = post("token", TEXT).bodyAsJsonObject();
+      assertThat(body.getString("messaging_product")).isEqualTo("whatsapp");
+      assertThat(body.getJsonArray("contacts").getJsonObject(0))
+          .isEqualTo(new JsonObject().put("input", "+62 812-0000-0001").put("wa_id", "6281200000001"));
+      ids.add(body.getJsonArray("messages").getJsonObject(0).getString("id"));
+    }
+    assertThat(ids).hasSize(20).allSatisfy(id -> assertThat(id).startsWith("wamid."));
+    assertThat(fake.requests()).hasSize(20).allSatisfy(r -> {
+      assertThat(r.phoneNumberId()).isEqualTo("200");
+      assertThat(r.to()).isEqualTo("+62 812-0000-0001");
+    });
+    JsonObject read = new JsonObject().put("messaging_product", "whatsapp").put("status", "read").put("message_id", "wamid.X");
+    assertThat(post("token", read).bodyAsJsonObject()).isEqualTo(new JsonObject().put("success", true));
+  }
+
+  @Test
+  void refusesBadTokensAndBodiesWithMetaErrors() {
+    HttpResponse<Buffer> unauthorized = post("wrong", TEXT);
+    assertThat(unauthorized.statusCode()).isEqualTo(401);
+    assertThat(unauthorized.bodyAsJsonObject().getJsonObject("error").getInteger("code")).isEqualTo(190);
+
+    HttpResponse<Buffer> invalid = post("token", TEXT.copy().put("type", "interactive"));
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.bodyAsJsonObject().getJsonObject("error").getInteger("code")).isEqualTo(131009);
+    JsonObject longText = TEXT.copy().put("text", new JsonObject().put("body", "x".repeat(4_097)));
+    assertThat(post("token", longText).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void failsTheNextRequestsAsScripted() {
+    fake.failNext(1, ScriptedError.rateLimited());
+    fake.failNext(1, ScriptedError.outsideWindow());
+    fake.failNext(1, ScriptedError.serverError());
+    HttpResponse<Buffer> limited = post("token", TEXT);
+    assertThat(limited.statusCode()).isEqualTo(429);
+    JsonObject error = limited.bodyAsJsonObject().getJsonObject("error");
+    assertThat(error.getString("type")).isEqualTo("OAuthException");
+    assertThat(error.getInteger("code")).isEqualTo(130429);
+    assertThat(error.getJsonObject("error_data").getString("details")).isNotBlank();
+    assertThat(error.getString("fbtrace_id")).isNotBlank();
+    assertThat(post("token", TEXT).statusCode()).isEqualTo(400);
+    assertThat(post("token", TEXT).statusCode()).isEqualTo(500);
+    assertThat(post("token", TEXT).statusCode()).isEqualTo(200);
+    assertThat(fake.requests()).extracting(FakeGraphApi.Request::errorCode).containsExactly(130429, 131047, 131000, 0);
+  }
+
+  private HttpResponse<Buffer> post(String token, JsonObject body) {
+    return client.postAbs(fake.baseUrl() + "/200/messages").bearerTokenAuthentication(token).sendJsonObject(body).await();
+  }
+}

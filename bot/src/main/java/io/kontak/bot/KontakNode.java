@@ -1,7 +1,9 @@
 package io.kontak.bot;
 
+import io.kontak.bot.conversation.ConversationEngine;
 import io.kontak.bot.conversation.Dialog;
 import io.kontak.bot.conversation.FaqContent;
+import io.kontak.bot.conversation.SenderRateLimit;
 import io.kontak.bot.explain.ExplainRoutes;
 import io.kontak.bot.reply.Messages;
 import io.kontak.core.config.KontakConfig;
@@ -60,7 +62,8 @@ public final class KontakNode {
   public static Future<KontakNode> start(Vertx vertx, KontakConfig config) {
     PostgresUrl postgres = PostgresUrl.parse(config.pgUrl().orElseThrow());
     var faq = new FaqContent(config.dataDir().resolve("content"), config.branding());
-    Future<Nlu> nlu = vertx.executeBlocking(() -> NluModels.load(NluSettings.defaults()));
+    Future<Nlu> nlu = vertx.executeBlocking(() -> NluModels.load(
+        NluSettings.defaults().withDefaultLanguage(config.conversations().defaultLanguage())));
     Future<Messages> messages = vertx.executeBlocking(Messages::load);
     Future<Integer> faqLoaded = vertx.executeBlocking(faq::reload);
     return Future.all(Database.migrate(vertx, postgres), nlu, messages, faqLoaded)
@@ -95,8 +98,14 @@ public final class KontakNode {
               new HttpVerticle.Mount("/api/registry", registryRoutes::router),
               new HttpVerticle.Mount("/api/nlu", explain::router),
               HttpVerticle.Mount.endpoint("/webhook", whatsapp::webhookRouter));
-          return vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, port),
-                  new DeploymentOptions().setInstances(instances))
+          var conversations = config.conversations();
+          var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
+              new SenderRateLimit(RedisUrl.api(redis), config.redisKeyPrefix(), conversations.senderRatePerMinute()),
+              conversations);
+          Future<String> engineDeployed = conversations.engine() ? vertx.deployVerticle(engine) : Future.succeededFuture();
+          return engineDeployed
+              .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, port),
+                  new DeploymentOptions().setInstances(instances)))
               .map(node)
               .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
         })

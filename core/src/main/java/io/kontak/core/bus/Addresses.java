@@ -32,6 +32,15 @@ public final class Addresses {
    */
   public static final String OUTBOX_FAILED = "kontak.whatsapp.outbox.failed";
 
+  /**
+   * A conversation went to the desk queue; body: {@code {conversation, citizen, reason, priority,
+   * language, intents, lookups}} (the triage an agent sees first).
+   */
+  public static final String HANDOFF_QUEUED = "kontak.conversation.handoff.queued";
+
+  /** A citizen wrote while their conversation is with the desk; body: {@code {conversation, wamid}}. */
+  public static final String DESK_INBOUND = "kontak.conversation.desk.inbound";
+
   private Addresses() {
   }
 }

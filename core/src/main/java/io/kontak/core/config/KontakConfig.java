@@ -21,7 +21,21 @@ public record KontakConfig(
     Webhook webhook,
     Graph graph,
     Registry registry,
-    Branding branding) {
+    Branding branding,
+    Conversations conversations) {
+
+  /**
+   * The conversation engine.
+   *
+   * @param defaultLanguage     language of a citizen's first very short message ("ok", an emoji)
+   * @param idle                a conversation untouched this long ends (resolved by the bot, or abandoned)
+   * @param sweepEvery          how often stored-but-unprocessed messages and idle conversations are looked for
+   * @param senderRatePerMinute messages a citizen may send per minute before the bot stops answering
+   * @param engine              whether this node answers citizens (off: it only stores what Meta delivers)
+   */
+  public record Conversations(String defaultLanguage, Duration idle, Duration sweepEvery, int senderRatePerMinute,
+                              boolean engine) {
+  }
 
   /** WhatsApp Cloud API credentials; empty strings mean "not configured" (the demo run). */
   public record WhatsApp(String appSecret, String verifyToken, String accessToken,
@@ -109,27 +123,33 @@ public record KontakConfig(
             e.bool("KONTAK_DEMO_REGISTRY", true),
             e.integer("KONTAK_SEARCH_THREADS", Math.max(2, Runtime.getRuntime().availableProcessors())),
             Duration.ofSeconds(e.integer("KONTAK_REGISTRY_RELOAD_TIMEOUT_SECONDS", 300))),
-        Branding.from(e));
+        Branding.from(e),
+        new Conversations(
+            e.string("KONTAK_DEFAULT_LANGUAGE", "id"),
+            Duration.ofMinutes(e.integer("KONTAK_CONVERSATION_IDLE_MINUTES", 30)),
+            Duration.ofSeconds(e.integer("KONTAK_SWEEP_SECONDS", 30)),
+            e.integer("KONTAK_SENDER_RATE_PER_MINUTE", 20),
+            e.bool("KONTAK_CONVERSATION_ENGINE", true)));
   }
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {
     return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
-        redisKeyPrefix, whatsapp, webhook, graph, registry, branding);
+        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations);
   }
 
   public KontakConfig withAdminToken(String token) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
-        whatsapp, webhook, graph, registry, branding);
+        whatsapp, webhook, graph, registry, branding, conversations);
   }
 
   public KontakConfig withHttpPort(int port) {
     return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding);
+        registry, branding, conversations);
   }
 
   public KontakConfig withWhatsApp(WhatsApp other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, other, webhook, graph,
-        registry, branding);
+        registry, branding, conversations);
   }
 
   /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */

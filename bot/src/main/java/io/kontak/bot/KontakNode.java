@@ -11,6 +11,7 @@ import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
 import io.kontak.core.http.StaffAuth;
 import io.kontak.core.redis.RedisUrl;
+import io.kontak.core.redis.WindowCounter;
 import io.kontak.nlu.Nlu;
 import io.kontak.nlu.NluModels;
 import io.kontak.nlu.NluSettings;
@@ -29,6 +30,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -81,8 +83,9 @@ public final class KontakNode {
         registry::lookup, messages, faq, config.branding());
 
     var staff = new StaffAuth(config.requireAdminToken());
+    var perMinute = new WindowCounter(RedisUrl.api(redis), config.redisKeyPrefix(), Duration.ofMinutes(1));
     var registryRoutes = new RegistryRoutes(registry,
-        new SearchRateLimit(RedisUrl.api(redis), config.redisKeyPrefix(), config.registry().searchRatePerMinute()),
+        new SearchRateLimit(perMinute, config.registry().searchRatePerMinute()),
         staff, config.registry().maxImportBytes());
     var explain = new ExplainRoutes(nlu, nluWorkers, registry, staff, dialog);
     var health = new HealthRoutes(pool, RedisUrl.api(redis), registry);
@@ -100,7 +103,7 @@ public final class KontakNode {
               HttpVerticle.Mount.endpoint("/webhook", whatsapp::webhookRouter));
           var conversations = config.conversations();
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
-              new SenderRateLimit(RedisUrl.api(redis), config.redisKeyPrefix(), conversations.senderRatePerMinute()),
+              new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
               conversations);
           Future<String> engineDeployed = conversations.engine() ? vertx.deployVerticle(engine) : Future.succeededFuture();
           return engineDeployed

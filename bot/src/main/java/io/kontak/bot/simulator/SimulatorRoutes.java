@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -68,8 +69,8 @@ final class SimulatorRoutes {
     router.get("/api/messages").handler(this::history);
     router.get("/api/events").handler(this::events);
     router.route("/api/*").handler(ctx -> Responses.error(ctx, 404, "no such simulator route"));
-    router.get("/*").handler(this::securityHeaders).handler(StaticHandler.create(ROOT)
-        .setMaxAgeSeconds(0).setDirectoryListing(false).setIncludeHidden(false));
+    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::securityHeaders)
+        .handler(StaticHandler.create(ROOT).setMaxAgeSeconds(0).setDirectoryListing(false).setIncludeHidden(false));
     return router;
   }
 

@@ -52,7 +52,10 @@ class SimulatorBrowserTest {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--no-first-run",
-        "--user-data-dir=" + profile, "--window-size=412,900", "--lang=en-US");
+        "--user-data-dir=" + profile, "--window-size=500,900", "--lang=en-US");
+    // A small phone's screen: the page is mobile first.
+    options.setExperimentalOption("mobileEmulation",
+        Map.of("deviceMetrics", Map.of("width", 360, "height", 740, "pixelRatio", 1.0)));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);

@@ -6,6 +6,7 @@ import io.kontak.bot.conversation.FaqContent;
 import io.kontak.bot.conversation.SenderRateLimit;
 import io.kontak.bot.explain.ExplainRoutes;
 import io.kontak.bot.reply.Messages;
+import io.kontak.bot.simulator.Simulator;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
@@ -31,7 +32,9 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,16 +51,18 @@ public final class KontakNode {
   private final RegistryService registry;
   private final WorkerExecutor nluWorkers;
   private final WhatsAppModule whatsapp;
+  private final Optional<Simulator> simulator;
   private final AtomicInteger httpPort;
 
   private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry, WorkerExecutor nluWorkers,
-                     WhatsAppModule whatsapp, AtomicInteger httpPort) {
+                     WhatsAppModule whatsapp, Optional<Simulator> simulator, AtomicInteger httpPort) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
     this.registry = registry;
     this.nluWorkers = nluWorkers;
     this.whatsapp = whatsapp;
+    this.simulator = simulator;
     this.httpPort = httpPort;
   }
 
@@ -96,11 +101,13 @@ public final class KontakNode {
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
         .compose(id -> WhatsAppModule.start(vertx, config, pool))
         .compose(whatsapp -> {
-          var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, port);
-          List<HttpVerticle.Mount> mounts = List.of(
+          Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
+          var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, port);
+          List<HttpVerticle.Mount> mounts = new ArrayList<>(List.of(
               new HttpVerticle.Mount("/api/registry", registryRoutes::router),
               new HttpVerticle.Mount("/api/nlu", explain::router),
-              HttpVerticle.Mount.endpoint("/webhook", whatsapp::webhookRouter));
+              HttpVerticle.Mount.endpoint("/webhook", whatsapp::webhookRouter)));
+          simulator.ifPresent(s -> mounts.add(HttpVerticle.Mount.endpoint(Simulator.PATH, s::router)));
           var conversations = config.conversations();
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
@@ -130,9 +137,15 @@ public final class KontakNode {
     return whatsapp;
   }
 
+  /** Whether {@code /simulator/} is served (on, and no real WhatsApp credentials). */
+  public boolean simulatorMounted() {
+    return simulator.isPresent();
+  }
+
   public Future<Void> close() {
     return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
-        .transform(undeployed -> whatsapp.close())
+        .transform(undeployed -> simulator.map(Simulator::close).orElse(Future.succeededFuture()))
+        .transform(closed -> whatsapp.close())
         .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close()))
         .onComplete(done -> redis.close())
         .mapEmpty();

@@ -21,7 +21,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KontakConfig config = AdminToken.resolve(KontakConfig.fromEnvironment());
+    // The one-process demo: the simulator is on unless KONTAK_SIMULATOR says otherwise.
+    KontakConfig config = AdminToken.resolve(KontakConfig.forRunCommand(System.getenv()));
     EmbeddedServices embedded = EmbeddedServices.startMissing(config);
     Vertx vertx = Vertx.vertx();
     KontakNode node;
@@ -47,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
     LOG.info("Kontak ready: http://localhost:{}/api/registry/search?q=... (staff token: {})",
         node.httpPort(), config.adminToken().isPresent() && System.getenv("KONTAK_ADMIN_TOKEN") != null
             ? "$KONTAK_ADMIN_TOKEN" : AdminToken.file(config));
+    if (node.simulatorMounted()) {
+      LOG.info("WhatsApp simulator: http://localhost:{}/simulator/ (replies go to the built-in fake Graph API)",
+          node.httpPort());
+    }
     return 0;
   }
 }

@@ -22,7 +22,18 @@ public record KontakConfig(
     Graph graph,
     Registry registry,
     Branding branding,
-    Conversations conversations) {
+    Conversations conversations,
+    Simulator simulator) {
+
+  /**
+   * The WhatsApp simulator page ({@code /simulator/}): a browser plays a citizen through the real
+   * webhook and sees what the bot sent to the built-in fake Graph API. Never mounted when a real
+   * {@code WHATSAPP_ACCESS_TOKEN} is configured (it would message real citizens).
+   *
+   * @param enabled {@code KONTAK_SIMULATOR}; off by default, on by default in {@code kontak run}
+   */
+  public record Simulator(boolean enabled) {
+  }
 
   /**
    * The conversation engine.
@@ -86,6 +97,8 @@ public record KontakConfig(
         "securities", "payment", "pawnshop", "cooperative", "microfinance", "investment", "other");
   }
 
+  private static final String SIMULATOR = "KONTAK_SIMULATOR";
+
   public static KontakConfig fromEnvironment() {
     return from(System.getenv());
   }
@@ -129,27 +142,42 @@ public record KontakConfig(
             Duration.ofMinutes(e.integer("KONTAK_CONVERSATION_IDLE_MINUTES", 30)),
             Duration.ofSeconds(e.integer("KONTAK_SWEEP_SECONDS", 30)),
             e.integer("KONTAK_SENDER_RATE_PER_MINUTE", 20),
-            e.bool("KONTAK_CONVERSATION_ENGINE", true)));
+            e.bool("KONTAK_CONVERSATION_ENGINE", true)),
+        new Simulator(e.bool(SIMULATOR, false)));
+  }
+
+  /**
+   * The settings of {@code kontak run}, the one-process demo: as {@link #from}, except that the
+   * simulator is on unless {@code KONTAK_SIMULATOR} is set (set it to {@code false} in production).
+   */
+  public static KontakConfig forRunCommand(Map<String, String> env) {
+    KontakConfig config = from(env);
+    return new Env(env).optional(SIMULATOR).isPresent() ? config : config.withSimulator(true);
   }
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {
     return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
-        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations);
+        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator);
   }
 
   public KontakConfig withAdminToken(String token) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
-        whatsapp, webhook, graph, registry, branding, conversations);
+        whatsapp, webhook, graph, registry, branding, conversations, simulator);
   }
 
   public KontakConfig withHttpPort(int port) {
     return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations);
+        registry, branding, conversations, simulator);
   }
 
   public KontakConfig withWhatsApp(WhatsApp other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, other, webhook, graph,
-        registry, branding, conversations);
+        registry, branding, conversations, simulator);
+  }
+
+  public KontakConfig withSimulator(boolean enabled) {
+    return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
+        registry, branding, conversations, new Simulator(enabled));
   }
 
   /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */

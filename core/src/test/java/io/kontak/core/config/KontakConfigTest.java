@@ -57,6 +57,14 @@ class KontakConfigTest {
   }
 
   @Test
+  void theSimulatorIsOffByDefaultOnInKontakRunUnlessSetExplicitly() {
+    assertThat(KontakConfig.from(Map.of()).simulator().enabled()).isFalse();
+    assertThat(KontakConfig.forRunCommand(Map.of()).simulator().enabled()).isTrue();
+    assertThat(KontakConfig.forRunCommand(Map.of("KONTAK_SIMULATOR", "false")).simulator().enabled()).isFalse();
+    assertThat(KontakConfig.from(Map.of("KONTAK_SIMULATOR", "true")).simulator().enabled()).isTrue();
+  }
+
+  @Test
   void malformedNumbersNameTheVariable() {
     assertThatThrownBy(() -> KontakConfig.from(Map.of("KONTAK_HTTP_PORT", "eighty")))
         .hasMessageContaining("KONTAK_HTTP_PORT");

@@ -54,6 +54,8 @@ public final class RegistryIndex {
   static final String LICENSE = "license_no";
 
   private static final FieldType TERM = termType();
+  /** Shorter words are matched exactly: one edit in three letters is another word. */
+  private static final int MIN_FUZZY_LENGTH = 4;
   /** Name-fallback for an unknown website: a similar name is a lead, never an identification. */
   private static final double WEBSITE_LABEL_CAP = 0.8;
 
@@ -176,13 +178,20 @@ public final class RegistryIndex {
     }
   }
 
-  private static Query nameQuery(NormalizedName name) {
+  /**
+   * Candidates by name: the exact key, each token and joined neighbour pair. A unit the index
+   * already knows is matched exactly; only unknown units (likely typos) go fuzzy, with one edit:
+   * building a Levenshtein automaton is the dominant cost of a lookup, two-edit ones most of all,
+   * and {@link NameSimilarity} re-scores the candidates with edit distance on whole keys anyway.
+   */
+  private Query nameQuery(NormalizedName name) throws IOException {
     var query = new BooleanQuery.Builder();
     query.add(new BoostQuery(new TermQuery(new Term(KEY, name.key())), 10f), Occur.SHOULD);
     for (String unit : new LinkedHashSet<>(name.tokensWithJoins())) {
       Term term = new Term(TOKEN, unit);
-      int edits = unit.length() >= 8 ? 2 : unit.length() >= 4 ? 1 : 0;
-      query.add(edits == 0 ? new TermQuery(term) : new FuzzyQuery(term, edits, 1, 16, true), Occur.SHOULD);
+      boolean known = reader.docFreq(term) > 0;
+      query.add(known || unit.length() < MIN_FUZZY_LENGTH ? new TermQuery(term) : new FuzzyQuery(term, 1, 1, 16, true),
+          Occur.SHOULD);
     }
     for (String form : name.legalForms()) {
       query.add(new BoostQuery(new TermQuery(new Term(LEGAL_FORM, form)), 0.1f), Occur.SHOULD);

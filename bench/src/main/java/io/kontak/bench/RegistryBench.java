@@ -69,6 +69,19 @@ public final class RegistryBench {
     Duration warmup = Duration.ofSeconds(Long.parseLong(opt("warmup", quick ? "2" : "10")));
     Duration measure = Duration.ofSeconds(Long.parseLong(opt("measure", quick ? "3" : "20")));
     int importRuns = Integer.parseInt(opt("import-runs", quick ? "1" : "3"));
+    String only = opt("only", "");
+    if (only.equals("kontak")) {
+      // profiling aid: Kontak's lookups alone, no table
+      Workload w = Workload.create(registry, queryTsv, rows, seed);
+      for (var size : List.of(new Size("real", w.real), new Size(rows / 1000 + "k", w.big))) {
+        var searcher = new RegistrySearcher(new PhoneNumbers("ID"), LookupPolicy.DEFAULT);
+        searcher.swap(searcher.build(1, size.rows));
+        var row = new Row("Kontak (Lucene)", size, Latency.measure(new KontakEngine(searcher), w.queries, warmup,
+            measure, null), QueryCase.score(w.cases, new KontakEngine(searcher)));
+        progress("%s %s: %s", row.engine, size.label, row.summary());
+      }
+      return;
+    }
 
     Instant started = Instant.now();
     line("# Registry lookup benchmark: Kontak (Lucene) vs PostgreSQL pg_trgm");
@@ -85,6 +98,11 @@ public final class RegistryBench {
     progress("  %d real rows, %d rows in all (%.1f MB JSONL, generated in %.1f s); %d query-set cases; "
             + "latency mix of %d queries", w.real.size(), w.big.size(), w.bigFile.length / 1e6,
         w.generateSeconds, w.cases.size(), w.queries.size());
+    var byStatus = new java.util.TreeMap<String, Integer>();
+    w.big.forEach(i -> byStatus.merge(i.status().wire(), 1, Integer::sum));
+    line("- the " + rows / 1000 + "k registry by status: " + byStatus + "; latency query mix: " + w.queries.size()
+        + " distinct queries (" + w.cases.size() + " of the query set, their casing/typo variants, synthetic names"
+        + " and identities), cycled in a fixed shuffled order");
 
     List<Row> table = new ArrayList<>();
     // --- Kontak ---------------------------------------------------------------------------
@@ -156,9 +174,11 @@ public final class RegistryBench {
     line("");
     line(String.format(Locale.ROOT, "Import and activate, %,d rows (RegistryService.importFile: parse + "
             + "store in Postgres + diff + index build + activate), runs: %s s; median **%.2f s**. "
-            + "Alone in one thread: parse %.2f s, index build %.2f s (the rest is Postgres: store, diff, activate).",
+            + "The steps one at a time: parse %.2f s, store + diff in Postgres %.2f s, index build %.2f s, "
+            + "activate %.2f s.",
         imports.rows(), imports.seconds().stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(),
-        imports.median(), imports.parseSeconds(), imports.buildSeconds()));
+        imports.median(), imports.parseSeconds(), imports.storeSeconds(), imports.buildSeconds(),
+        imports.activateSeconds()));
     line("");
 
     Row kReal = table.get(0);

@@ -28,12 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code kontak.bench.repo}, {@code kontak.bench.shared} override the paths).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode({Mode.SampleTime, Mode.Throughput})
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms3g", "-Xmx3g"})
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 4)
 public class RegistryLookupBenchmark {
   @Param({"real", "100k"})
   public String registry;

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * with GIN/btree indexes for exact matches) and one row per searchable name (legal name, the name
  * part of an app title, each brand, each alias; lower-cased, accents and punctuation and the
  * legal-form words PT/Tbk/CV/... dropped) with a GIN {@code gin_trgm_ops} index, queried with the
- * {@code %} operator and ranked by {@code similarity()}.
+ * {@code %} operator and ranked by {@code similarity()}; a name equal to the query once spaces
+ * are ignored ("KreditPintar" / "Kredit Pintar", btree on the space-free form) scores 1.0.
  *
  * <p>Verdict rule: top similarity ≥ 0.9 → {@code legal} if every candidate at ≥ 0.9 is licensed or
  * registered, {@code warning} if every one is illegal/revoked/suspended, {@code ambiguous} if they
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  * below 0.9 (a lead, never an identification).
  */
 final class TrgmPeer implements Engine, AutoCloseable {
-  static final double SIMILARITY_THRESHOLD = 0.3;
+  static final double SIMILARITY_THRESHOLD = 0.5;
   static final double CONFIDENT = 0.9;
   static final double CANDIDATE = 0.5;
   private static final double WEBSITE_LABEL_CAP = 0.89;
@@ -66,11 +67,13 @@ final class TrgmPeer implements Engine, AutoCloseable {
       }
     }
     byName = connection.prepareStatement(
-        "SELECT n.institution_id, i.status, max(similarity(n.norm, ?)) AS sim"
-            + " FROM " + table + "_name n JOIN " + table + " i ON i.id = n.institution_id"
-            + " WHERE n.norm % ?"
-            + " GROUP BY n.institution_id, i.status"
-            + " ORDER BY sim DESC, n.institution_id LIMIT 10");
+        "SELECT c.institution_id, i.status, max(c.sim) AS sim FROM ("
+            + " SELECT institution_id, similarity(norm, ?) AS sim FROM " + table + "_name WHERE norm % ?"
+            + " UNION ALL"
+            + " SELECT institution_id, 1.0::real FROM " + table + "_name WHERE compact = ?"
+            + ") c JOIN " + table + " i ON i.id = c.institution_id"
+            + " GROUP BY c.institution_id, i.status"
+            + " ORDER BY sim DESC, c.institution_id LIMIT 10");
     byWebsite = exact(table, "websites @> ARRAY[?]::text[]");
     byPhone = exact(table, "phones @> ARRAY[?]::text[]");
     byEmail = exact(table, "emails @> ARRAY[?]::text[]");
@@ -91,12 +94,12 @@ final class TrgmPeer implements Engine, AutoCloseable {
           + " sector text NOT NULL, websites text[] NOT NULL, phones text[] NOT NULL, emails text[] NOT NULL,"
           + " license_no text)");
       s.execute("CREATE TABLE " + table + "_name (institution_id text NOT NULL, kind text NOT NULL,"
-          + " norm text NOT NULL)");
+          + " norm text NOT NULL, compact text NOT NULL)");
     }
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try (PreparedStatement inst = c.prepareStatement("INSERT INTO " + table + " VALUES (?,?,?,?,?,?,?,?)");
-         PreparedStatement name = c.prepareStatement("INSERT INTO " + table + "_name VALUES (?,?,?)")) {
+         PreparedStatement name = c.prepareStatement("INSERT INTO " + table + "_name VALUES (?,?,?,?)")) {
       int pending = 0;
       for (Institution i : rows) {
         inst.setString(1, i.id());
@@ -112,6 +115,7 @@ final class TrgmPeer implements Engine, AutoCloseable {
           name.setString(1, i.id());
           name.setString(2, n[0]);
           name.setString(3, n[1]);
+          name.setString(4, n[1].replace(" ", ""));
           name.addBatch();
         }
         if (++pending == 2_000) {
@@ -128,7 +132,7 @@ final class TrgmPeer implements Engine, AutoCloseable {
     }
     try (Statement s = c.createStatement()) {
       s.execute("CREATE INDEX ON " + table + "_name USING gin (norm gin_trgm_ops)");
-      s.execute("CREATE INDEX ON " + table + "_name (institution_id)");
+      s.execute("CREATE INDEX ON " + table + "_name (compact)");
       s.execute("CREATE INDEX ON " + table + " USING gin (websites)");
       s.execute("CREATE INDEX ON " + table + " USING gin (phones)");
       s.execute("CREATE INDEX ON " + table + " USING gin (emails)");
@@ -163,17 +167,17 @@ final class TrgmPeer implements Engine, AutoCloseable {
   private List<Hit> candidates(String q) throws SQLException {
     Matcher email = EMAIL.matcher(q);
     if (email.find()) {
-      return run(byEmail, email.group().toLowerCase(Locale.ROOT), 1);
+      return run(byEmail, email.group().toLowerCase(Locale.ROOT));
     }
     Matcher url = URL.matcher(q);
     if (url.matches() && q.contains(".") && !q.contains(" ")) {
       String host = host(url.group(1));
-      List<Hit> hits = run(byWebsite, host, 1);
+      List<Hit> hits = run(byWebsite, host);
       if (!hits.isEmpty()) {
         return hits;
       }
       List<Hit> leads = new ArrayList<>();
-      for (Hit h : run(byName, normalizeName(domainLabel(host)), 2)) {
+      for (Hit h : byName(domainLabel(host))) {
         leads.add(new Hit(h.id, h.status, Math.min(h.score, WEBSITE_LABEL_CAP)));
       }
       return leads;
@@ -181,25 +185,29 @@ final class TrgmPeer implements Engine, AutoCloseable {
     if (PHONE.matcher(q).matches()) {
       Optional<String> phone = phone(q);
       if (phone.isPresent()) {
-        return run(byPhone, phone.get(), 1);
+        return run(byPhone, phone.get());
       }
     }
     if (LICENSE.matcher(q).matches()) {
       Optional<String> license = license(q);
       if (license.isPresent()) {
-        List<Hit> hits = run(byLicense, license.get(), 1);
+        List<Hit> hits = run(byLicense, license.get());
         if (!hits.isEmpty()) {
           return hits;
         }
       }
     }
-    String name = normalizeName(q);
-    return name.isEmpty() ? List.of() : run(byName, name, 2);
+    return byName(q);
   }
 
-  private static List<Hit> run(PreparedStatement statement, String value, int parameters) throws SQLException {
-    for (int p = 1; p <= parameters; p++) {
-      statement.setString(p, value);
+  private List<Hit> byName(String text) throws SQLException {
+    String name = normalizeName(text);
+    return name.isEmpty() ? List.of() : run(byName, name, name, name.replace(" ", ""));
+  }
+
+  private static List<Hit> run(PreparedStatement statement, String... values) throws SQLException {
+    for (int p = 0; p < values.length; p++) {
+      statement.setString(p + 1, values[p]);
     }
     List<Hit> hits = new ArrayList<>(10);
     try (ResultSet rs = statement.executeQuery()) {

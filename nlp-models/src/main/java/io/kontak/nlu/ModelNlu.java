@@ -29,7 +29,7 @@ final class ModelNlu implements Nlu {
   ModelNlu(NluModelSet models, ChatWords chatWords, NluSettings settings) {
     this.intents = new IntentClassifier(models.intents());
     this.names = switch (settings.names()) {
-      case NAME_FINDER -> new NameFinderNames(models.names());
+      case NAME_FINDER -> new NameFinderNames(models.names(), models.contextWords());
       case CONTEXT_WORDS -> new ContextWordNames(models.contextWords());
     };
     this.languages = new LanguageIdentifier(models.languages(), chatWords, settings.defaultLanguage(),
@@ -48,7 +48,8 @@ final class ModelNlu implements Nlu {
         ? new IntentGuess(Intents.OUT_OF_SCOPE, scores.probability(), true)
         : new IntentGuess(scores.best(), scores.probability(), false);
     if (unsure || Intents.ABOUT_AN_ENTITY.contains(scores.best())) {
-      mentions.addAll(names.find(message, List.copyOf(mentions)));
+      boolean nameExpected = !unsure && scores.best().equals(Intents.CHECK_REGISTRATION);
+      mentions.addAll(names.find(message, List.copyOf(mentions), nameExpected));
     }
     mentions.sort(Comparator.comparingInt(Mention::start));
     String language = languages.identify(IntentText.masked(message, mentions), conversation);

@@ -15,11 +15,12 @@ import io.kontak.nlu.language.Languages;
 public record NluSettings(String defaultLanguage, double intentThreshold, int shortTextWords, NameStrategy names) {
 
   /** Chosen on the training set by cross-validation (see TUNING.md). */
-  public static final double DEFAULT_INTENT_THRESHOLD = 0.30;
+  public static final double DEFAULT_INTENT_THRESHOLD = 0.35;
 
   public NluSettings {
     if (!Languages.SUPPORTED.contains(defaultLanguage)) {
-      throw new IllegalArgumentException("defaultLanguage must be one of " + Languages.SUPPORTED + ": " + defaultLanguage);
+      throw new IllegalArgumentException(
+          "defaultLanguage must be one of " + Languages.SUPPORTED + ": " + defaultLanguage);
     }
     if (!(intentThreshold >= 0 && intentThreshold <= 1)) {
       throw new IllegalArgumentException("intentThreshold must be within 0..1: " + intentThreshold);

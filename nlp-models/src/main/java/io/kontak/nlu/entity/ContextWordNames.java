@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public final class ContextWordNames implements NameExtractor {
   private static final Set<String> LEGAL_FORMS = Set.of("pt", "cv", "tbk", "koperasi", "ksp", "kspps", "bpr", "bprs",
-      "sa", "sl", "srl", "sac", "sab", "cia", "ltd", "inc", "llc", "corp", "plc", "persero", "financiera", "cooperativa");
+      "sa", "sl", "srl", "sac", "sab", "cia", "ltd", "inc", "llc", "corp", "plc", "persero", "financiera",
+      "cooperativa");
   private static final Set<String> CLAUSE_START = Set.of(".", "!", "?", ",", ":", ";", "¿", "¡", "\"", "“", "(", "-");
 
   private final ContextWords words;
@@ -25,7 +26,7 @@ public final class ContextWordNames implements NameExtractor {
   }
 
   @Override
-  public List<Mention> find(String text, List<Mention> patternMentions) {
+  public List<Mention> find(String text, List<Mention> patternMentions, boolean nameExpected) {
     List<Token> tokens = MessageTokens.of(text, patternMentions);
     boolean caseCarriesInformation = hasLowerAndUpper(tokens);
     boolean[] nameWord = new boolean[tokens.size()];

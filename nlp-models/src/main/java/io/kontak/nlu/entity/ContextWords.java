@@ -40,7 +40,8 @@ public final class ContextWords {
         if (w.isEmpty()) {
           continue;
         }
-        boolean inName = gold.stream().anyMatch(m -> m.type().equals(io.kontak.nlu.Entity.NAME) && m.overlaps(t.start(), t.end()));
+        boolean inName = gold.stream()
+            .anyMatch(m -> m.type().equals(io.kontak.nlu.Entity.NAME) && m.overlaps(t.start(), t.end()));
         counts.computeIfAbsent(w, k -> new int[2])[inName ? 1 : 0]++;
       }
     }

@@ -28,7 +28,8 @@ public final class EntityPatterns {
   private static final Pattern URL = Pattern.compile(
       "(?i)(?<![\\p{L}\\p{N}@._-])(?:"
           + "(?:https?://|www\\d?\\.)[^\\s<>\"“”'‘’]+"
-          + "|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:" + TLDS + ")(?![\\p{L}\\p{N}-])(?:[/?#:][^\\s<>\"“”'‘’]*)?"
+          + "|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:" + TLDS + ")(?![\\p{L}\\p{N}-])"
+          + "(?:[/?#:][^\\s<>\"“”'‘’]*)?"
           + ")");
   private static final Pattern URL_TRAILER = Pattern.compile("[.,;:!?)\\]}…]+$");
 
@@ -36,7 +37,8 @@ public final class EntityPatterns {
   private static final Pattern PHONE = Pattern.compile(
       "(?<![\\p{L}\\p{N}+/.,-])\\+?\\(?\\+?\\d(?:[ ().\\-]{0,3}\\d){6,17}(?![\\p{N}])(?!\\s?[.,]\\d)");
   private static final Pattern DATE_OR_TIME = Pattern.compile(
-      "\\d{1,2}[-./ ]\\d{1,2}[-./ ]\\d{2,4}|\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}|.*\\d{1,2}[.:]\\d{2}\\s?-\\s?\\d{1,2}[.:]\\d{2}.*");
+      "\\d{1,2}[-./ ]\\d{1,2}[-./ ]\\d{2,4}|\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}"
+          + "|.*\\d{1,2}[.:]\\d{2}\\s?-\\s?\\d{1,2}[.:]\\d{2}.*");
   private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(?:[.,]\\d{3})+");
   private static final Pattern CURRENCY_BEFORE =
       Pattern.compile("(?i)(?:rp|idr|usd|us\\$|\\$|€|eur|mxn|pen|cop|clp|ars|s/|sgd|myr)\\.?\\s*$");

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class QuotedNames {
   private static final Pattern QUOTED = Pattern.compile(
-      "\"([^\"\\n]{1,80})\"|“([^”\\n]{1,80})”|«([^»\\n]{1,80})»|(?<![\\p{L}\\p{N}])['‘]([^'’\\n]{1,80})['’](?![\\p{L}\\p{N}])");
+      "\"([^\"\\n]{1,80})\"|“([^”\\n]{1,80})”|«([^»\\n]{1,80})»"
+          + "|(?<![\\p{L}\\p{N}])['‘]([^'’\\n]{1,80})['’](?![\\p{L}\\p{N}])");
 
   private QuotedNames() {
   }

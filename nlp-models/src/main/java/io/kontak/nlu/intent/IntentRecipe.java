@@ -24,8 +24,8 @@ public record IntentRecipe(String algorithm, int iterations, int cutoff, double 
   public static final String QN = QNTrainer.MAXENT_QN_VALUE;
   public static final String NAIVE_BAYES = NaiveBayesTrainer.NAIVE_BAYES_VALUE;
 
-  public static final IntentRecipe DEFAULT = new IntentRecipe(QN, 300, 0, 0.5,
-      List.of(WordFeatures.class, CharNGramFeatures.class, LengthFeatures.class));
+  public static final IntentRecipe DEFAULT = new IntentRecipe(QN, 300, 0, 0.2,
+      List.of(WordFeatures.class, CharNGramFeatures.class, SkeletonFeatures.class, LengthFeatures.class));
 
   public IntentRecipe {
     features = List.copyOf(features);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
+import java.util.function.Function;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -25,8 +26,16 @@ public final class IntentTrainer {
   }
 
   public static DoccatModel train(List<Sample> samples, IntentRecipe recipe) {
+    return train(samples, recipe, IntentText::tokens);
+  }
+
+  /**
+   * Trains on tokens made by {@code tokenizer} instead of {@link IntentText#tokens(String)}: for the
+   * tuning runs that measure masking and normalization only (serving always uses IntentText).
+   */
+  public static DoccatModel train(List<Sample> samples, IntentRecipe recipe, Function<String, String[]> tokenizer) {
     List<DocumentSample> docs = samples.stream()
-        .map(s -> new DocumentSample(s.intent(), IntentText.tokens(s.text())))
+        .map(s -> new DocumentSample(s.intent(), tokenizer.apply(s.text())))
         .toList();
     TrainingParameters params = new TrainingParameters();
     params.put(TrainingParameters.ALGORITHM_PARAM, recipe.algorithm());

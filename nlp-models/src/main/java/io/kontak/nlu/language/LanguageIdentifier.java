@@ -16,8 +16,9 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  *
  * <ul>
  *   <li>Messages of more than {@code shortTextWords} words: OpenNLP's language detector (the model of
- *       {@code opennlp-models-langdetect}), restricted to the supported languages (Malay counts as
- *       Indonesian), with the chat-word lexicon as extra evidence for informal text.</li>
+ *       {@code opennlp-models-langdetect}), restricted to the supported languages, with the chat-word
+ *       lexicon as extra evidence for informal text (each chat word adds {@value #CHAT_WORD_WEIGHT}
+ *       to the language's log-probability).</li>
  *   <li>Short messages ("ok", "halo min", "gracias", "👍"): the conversation's previous language if
  *       there is one, else the chat-word lexicon when it points to exactly one language, else the
  *       configured default.</li>
@@ -35,7 +36,8 @@ public final class LanguageIdentifier {
   private final String defaultLanguage;
   private final int shortTextWords;
 
-  public LanguageIdentifier(LanguageDetectorModel model, ChatWords chatWords, String defaultLanguage, int shortTextWords) {
+  public LanguageIdentifier(LanguageDetectorModel model, ChatWords chatWords, String defaultLanguage,
+      int shortTextWords) {
     this.chatWords = chatWords;
     this.detector = ThreadLocal.withInitial(() -> new LanguageDetectorME(model));
     this.defaultLanguage = defaultLanguage;
@@ -58,14 +60,17 @@ public final class LanguageIdentifier {
     List<String> words = Folding.words(clean);
     Map<String, Integer> votes = chatWords.votes(words);
     Optional<String> previous = context.previousLanguage().filter(Languages.SUPPORTED::contains);
-    if (words.size() > shortTextWords) {
+    // an entity counts as a word of the message ("¿Rupiah Cepat está registrada?" is not short), but
+    // the detector reads only the words around it (names are not in any language)
+    if (Folding.words(text).size() > shortTextWords && !words.isEmpty()) {
       return new Decision(detect(clean, votes), Basis.DETECTOR);
     }
     if (previous.isPresent()) {
       return new Decision(previous.get(), Basis.PREVIOUS);
     }
     Optional<String> byWords = unique(votes);
-    return byWords.map(l -> new Decision(l, Basis.CHAT_WORDS)).orElseGet(() -> new Decision(defaultLanguage, Basis.DEFAULT));
+    return byWords.map(l -> new Decision(l, Basis.CHAT_WORDS))
+        .orElseGet(() -> new Decision(defaultLanguage, Basis.DEFAULT));
   }
 
   /** Detector probabilities of the supported languages, renormalized (for the report and tests). */

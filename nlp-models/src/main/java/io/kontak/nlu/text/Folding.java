@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * case, accents folded ("está" → "esta"), letters repeated three times or more collapsed
  * ("legalll" → "legal", "halooo" → "halo"), Indonesian reduplication written with a 2 ("ciri2",
  * "maki2nya") reduced to the word, apostrophes dropped ("i'm" → "im"), and everything that is not
- * a letter, a digit or a placeholder ({@code _url_}) treated as a separator, emoji included.
+ * a letter, a digit or a placeholder ({@code _website_}) treated as a separator, emoji included.
  */
 public final class Folding {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");

@@ -12,14 +12,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A Kontak node on a random port with its own database and Redis prefix, plus a tiny HTTP client. */
-final class TestNode implements AutoCloseable {
-  static final String TOKEN = "test-staff-token";
+public final class TestNode implements AutoCloseable {
+  public static final String TOKEN = "test-staff-token";
 
   final Vertx vertx = Vertx.vertx();
   final KontakNode node;
   final HttpClient http = HttpClient.newHttpClient();
 
-  TestNode(Map<String, String> overrides) {
+  public TestNode(Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>(Map.of(
         "KONTAK_HTTP_PORT", "0",
         "KONTAK_PG_URL", TestServices.freshDatabase().url(),
@@ -31,24 +31,24 @@ final class TestNode implements AutoCloseable {
     node = KontakNode.start(vertx, KontakConfig.from(env)).await();
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + node.httpPort() + path);
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 
-  HttpResponse<String> staffGet(String path) {
+  public HttpResponse<String> staffGet(String path) {
     return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN).GET());
   }
 
-  HttpResponse<String> staffPost(String path, String contentType, byte[] body) {
+  public HttpResponse<String> staffPost(String path, String contentType, byte[] body) {
     return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN)
         .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
-  HttpResponse<String> send(HttpRequest.Builder request) {
+  public HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

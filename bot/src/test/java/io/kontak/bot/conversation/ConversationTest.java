@@ -114,12 +114,12 @@ class ConversationTest {
   @Test
   void nonTextGetsAPoliteNudgeAndReactionsNoReply() {
     Citizen c = citizen();
-    c.says("hello");
+    c.says("good morning, I want to check whether an online lender is registered");
     awaitReplies(c, 1);
     String image = c.sendsImage();
     assertThat(Citizen.text(awaitReplies(c, 2).get(1))).contains("only read text");
     c.reacts(image);
-    c.says("thanks!");
+    c.says("thank you very much for the help");
     List<JsonObject> replies = awaitReplies(c, 3);
     assertThat(Citizen.text(replies.get(2))).contains("You are welcome");
   }

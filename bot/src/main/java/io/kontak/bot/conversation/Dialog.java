@@ -5,6 +5,7 @@ import io.kontak.bot.reply.Messages;
 import io.kontak.bot.reply.Reply;
 import io.kontak.bot.reply.VerdictReplies;
 import io.kontak.core.config.Branding;
+import io.kontak.nlu.Entity;
 import io.kontak.nlu.Intents;
 import io.kontak.nlu.NluContext;
 import io.kontak.nlu.Understanding;
@@ -99,6 +100,12 @@ public final class Dialog {
   }
 
   private Future<Turn> understood(ConversationState state, Understanding u, String text) {
+    Optional<String> identity = bareIdentity(u);
+    if (identity.isPresent()) {
+      // a link, number or address with little else ("bahaya ga min? https://…"): citizens send
+      // those to have them checked, whatever the classifier made of the few words around it
+      return lookup(state.understood(Intents.CHECK_REGISTRATION), identity.get());
+    }
     String intent = u.intent().name();
     if (u.intent().unsure() && !(state.step() == Step.ENTITY && looksLikeAName(text))) {
       ConversationState next = state.unsureAgain();
@@ -168,6 +175,16 @@ public final class Dialog {
 
   private static Future<Turn> done(ConversationState state, Reply reply) {
     return Future.succeededFuture(Turn.reply(state, reply));
+  }
+
+  private static Optional<String> bareIdentity(Understanding u) {
+    String intent = u.intent().name();
+    if (!(u.intent().unsure() || Intents.OUT_OF_SCOPE.equals(intent) || intent.startsWith(Intents.FAQ_PREFIX))) {
+      return Optional.empty();
+    }
+    return u.entities().stream()
+        .filter(e -> List.of(Entity.WEBSITE, Entity.PHONE, Entity.EMAIL).contains(e.type()))
+        .map(Entity::text).findFirst();
   }
 
   private static boolean isConversational(String intent) {

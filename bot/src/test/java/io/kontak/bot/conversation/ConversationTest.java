@@ -78,6 +78,13 @@ class ConversationTest {
   }
 
   @Test
+  void aBareLinkIsCheckedWhateverTheWordsAroundIt() {
+    Citizen c = citizen();
+    c.says("link https://garudaprofit-robot.net/daftar bahaya ga min?");
+    assertThat(Citizen.text(awaitReplies(c, 1).get(0))).startsWith("PERINGATAN").contains("Robot Trading Garuda Profit");
+  }
+
+  @Test
   void anAmbiguousNameGetsAListAndThePickIsAnswered() {
     Citizen c = citizen();
     c.says("is Dana Lestari registered?");

@@ -30,16 +30,8 @@ cp bench/src/main/nodejs/package.json bench/src/main/nodejs/nlpjs-bench.js "$NOD
 node "$NODE_DIR/nlpjs-bench.js" "$PWD/nlp-models/corpus" "$PWD/$NODE_DIR/nlpjs-result.json" "$WARMUP" "$MEASURE"
 
 # A JDK 21+ (the same choice as ./mvnw makes when the default java is older).
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
-if [ -z "$JAVA" ]; then
-  JAVA=java
-  if ! command -v java >/dev/null 2>&1 || [ "$(java_major java)" -lt 21 ] 2>/dev/null; then
-    for candidate in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null); do
-      if [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then JAVA="$candidate"; fi
-    done
-  fi
-fi
+. .mvn/find-jdk.sh
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 # Serial GC: collection runs on the benchmark thread's core, so latency includes it.
 exec "$JAVA" -XX:+UseSerialGC -Xms1g -Xmx1g -cp bench/target/kontak-bench.jar io.kontak.bench.NluBench \

@@ -35,9 +35,25 @@ record ServerUser(List<String> commandPrefix, UserPrincipal owner) {
     if (owner == null) {
       return;
     }
+    requireTraversable(dir.toAbsolutePath().getParent());
     try (Stream<Path> all = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) all::iterator) {
         Files.setOwner(p, owner);
+      }
+    }
+  }
+
+  /**
+   * The unprivileged user must be able to reach the directory: a private (0700) parent owned by
+   * root would make PostgreSQL fail later with a misleading message about its shared libraries.
+   */
+  private static void requireTraversable(Path dir) throws IOException {
+    for (Path p = dir; p != null; p = p.getParent()) {
+      var permissions = Files.getPosixFilePermissions(p);
+      if (!permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+        throw new IOException("running as root, Kontak starts its embedded PostgreSQL as '" + UNPRIVILEGED
+            + "', which cannot enter " + p + " (permissions " + java.nio.file.attribute.PosixFilePermissions.toString(permissions)
+            + "); allow it (chmod o+x " + p + "), choose another KONTAK_DATA_DIR, run as a normal user, or set KONTAK_PG_URL");
       }
     }
   }

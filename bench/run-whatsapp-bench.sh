@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# WhatsApp webhook bench: an open-loop load generator (signed Cloud API deliveries, one unique
+# citizen per message) against ONE Kontak node started as a separate process
+# (`java -jar target/kontak.jar run`, embedded Postgres + Redis, replies to the generator's
+# FakeGraphApi), then against a bare Vert.x endpoint (the ceiling), at 500/1,000/2,000 msg/s.
+# Prints the table and writes it to bench/RESULTS-whatsapp.md (see bench/README.md). ~3 minutes.
+#
+#   bench/run-whatsapp-bench.sh                                   # build bench (offline), run
+#   KONTAK_BENCH_BUILD=none bench/run-whatsapp-bench.sh --rates 200 --measure 5   # smoke run
+#
+# Builds target/kontak.jar first if it is missing. Extra arguments go to the generator:
+# --rates 500,1000,2000  --warmup S  --measure S  --drain S  --out FILE  --no-ceiling
+# --node-java-opts "-Xmx512m ..."
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+case "${KONTAK_BENCH_BUILD:-bench-only}" in
+  all) ./mvnw -q -pl bench -am install -DskipTests ;;
+  bench-only) ./mvnw -o -q -pl bench install -DskipTests ;;
+  none) ;;
+  *) echo "KONTAK_BENCH_BUILD must be all, bench-only or none" >&2; exit 2 ;;
+esac
+if [ ! -f target/kontak.jar ]; then
+  ./mvnw -o -q -pl bot package -DskipTests
+fi
+
+# A JDK 21+ (the same choice as ./mvnw makes when the default java is older).
+. .mvn/find-jdk.sh
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+# The generator (and the FakeGraphApi receiving the replies) gets a fixed 1 GB heap; the node and
+# the bare server run with the JVM's defaults (the node's RSS is what is measured).
+exec "$JAVA" -Xms1g -Xmx1g -cp bench/target/kontak-bench.jar io.kontak.bench.wa.WhatsAppBench \
+  --kontak-jar target/kontak.jar --command "bench/run-whatsapp-bench.sh $*" "$@"

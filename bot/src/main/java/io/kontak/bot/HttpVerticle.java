@@ -41,19 +41,23 @@ final class HttpVerticle extends VerticleBase {
   private final int port;
   private final List<Mount> mounts;
   private final HealthRoutes health;
+  private final MetricsRoutes metrics;
   private final AtomicInteger boundPort;
 
-  HttpVerticle(int port, List<Mount> mounts, HealthRoutes health, AtomicInteger boundPort) {
+  HttpVerticle(int port, List<Mount> mounts, HealthRoutes health, MetricsRoutes metrics, AtomicInteger boundPort) {
     this.port = port;
     this.mounts = List.copyOf(mounts);
     this.health = health;
+    this.metrics = metrics;
     this.boundPort = boundPort;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    router.route().handler(metrics.counting());
     router.get("/health").handler(health::health);
+    router.route("/metrics*").subRouter(metrics.router(vertx));
     mounts.forEach(m -> router.route(m.pattern()).subRouter(m.routes().apply(vertx)));
     router.route().last().handler(ctx -> Responses.error(ctx, 404, "no such route: " + ctx.request().path()));
     router.route().failureHandler(this::failure);

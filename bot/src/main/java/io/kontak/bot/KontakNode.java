@@ -52,10 +52,11 @@ public final class KontakNode {
   private final WorkerExecutor nluWorkers;
   private final WhatsAppModule whatsapp;
   private final Optional<Simulator> simulator;
+  private final MetricsRoutes metrics;
   private final AtomicInteger httpPort;
 
   private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry, WorkerExecutor nluWorkers,
-                     WhatsAppModule whatsapp, Optional<Simulator> simulator, AtomicInteger httpPort) {
+                     WhatsAppModule whatsapp, Optional<Simulator> simulator, MetricsRoutes metrics, AtomicInteger httpPort) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
@@ -63,6 +64,7 @@ public final class KontakNode {
     this.nluWorkers = nluWorkers;
     this.whatsapp = whatsapp;
     this.simulator = simulator;
+    this.metrics = metrics;
     this.httpPort = httpPort;
   }
 
@@ -94,6 +96,7 @@ public final class KontakNode {
         staff, config.registry().maxImportBytes());
     var explain = new ExplainRoutes(nlu, nluWorkers, registry, staff, dialog);
     var health = new HealthRoutes(pool, RedisUrl.api(redis), registry);
+    var metrics = new MetricsRoutes(registry);
     var port = new AtomicInteger(config.httpPort());
     // Port 0 (tests) means "any free port": one instance, so every request sees the same server.
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -102,7 +105,7 @@ public final class KontakNode {
         .compose(id -> WhatsAppModule.start(vertx, config, pool))
         .compose(whatsapp -> {
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
-          var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, port);
+          var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port);
           List<HttpVerticle.Mount> mounts = new ArrayList<>(List.of(
               new HttpVerticle.Mount("/api/registry", registryRoutes::router),
               new HttpVerticle.Mount("/api/nlu", explain::router),
@@ -114,12 +117,13 @@ public final class KontakNode {
               conversations);
           Future<String> engineDeployed = conversations.engine() ? vertx.deployVerticle(engine) : Future.succeededFuture();
           return engineDeployed
-              .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, port),
+              .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, metrics, port),
                   new DeploymentOptions().setInstances(instances)))
               .map(node)
               .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
         })
         .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close())
+            .onComplete(closed -> metrics.close())
             .onComplete(closed -> redis.close())
             .transform(closed -> Future.failedFuture(e)));
   }
@@ -147,6 +151,7 @@ public final class KontakNode {
         .transform(undeployed -> simulator.map(Simulator::close).orElse(Future.succeededFuture()))
         .transform(closed -> whatsapp.close())
         .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close()))
+        .onComplete(closed -> metrics.close())
         .onComplete(done -> redis.close())
         .mapEmpty();
   }

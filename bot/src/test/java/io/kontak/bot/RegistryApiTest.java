@@ -49,6 +49,12 @@ class RegistryApiTest {
     JsonObject health = new JsonObject(node.get("/health").body());
     assertThat(health.getString("status")).isEqualTo("up");
     assertThat(health.getJsonObject("checks").getJsonObject("registry").getInteger("institutions")).isEqualTo(8263);
+
+    HttpResponse<String> metrics = node.get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(metrics.body()).contains("kontak_registry_institutions 8263.0", "kontak_registry_version 1.0",
+        "jvm_memory_used_bytes", "kontak_http_responses_total{route=\"/api/registry\",status=\"2xx\"}");
   }
 
   @Test

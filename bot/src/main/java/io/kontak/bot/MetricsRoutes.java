@@ -1,0 +1,72 @@
+package io.kontak.bot;
+
+import io.kontak.registry.node.RegistryService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /metrics}: Prometheus text with the JVM's metrics, the registry version being served,
+ * and HTTP responses by route prefix and status class. One registry per node, shared by every
+ * HTTP verticle instance.
+ */
+final class MetricsRoutes implements AutoCloseable {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+
+  MetricsRoutes(RegistryService registryService) {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    Gauge.builder("kontak_registry_version", registryService, RegistryService::servingVersion)
+        .description("registry version this node answers from").register(registry);
+    Gauge.builder("kontak_registry_institutions", registryService, RegistryService::servingSize)
+        .description("institutions in the registry version being served").register(registry);
+  }
+
+  Router router(Vertx vertx) {
+    Router router = Router.router(vertx);
+    router.get("/").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(registry.scrape()));
+    return router;
+  }
+
+  /** Counts every response by its first path segment and status class, without per-id cardinality. */
+  Handler<RoutingContext> counting() {
+    return ctx -> {
+      ctx.addEndHandler(done -> Counter.builder("kontak_http_responses")
+          .tag("route", firstSegment(ctx.request().path()))
+          .tag("status", ctx.response().getStatusCode() / 100 + "xx")
+          .register(registry).increment());
+      ctx.next();
+    };
+  }
+
+  private static String firstSegment(String path) {
+    String[] parts = path == null ? new String[0] : path.split("/");
+    return switch (parts.length) {
+      case 0, 1 -> "/";
+      case 2 -> "/" + parts[1];
+      default -> "/" + parts[1] + ("api".equals(parts[1]) ? "/" + parts[2] : "");
+    };
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}

@@ -27,4 +27,5 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # Serial GC: garbage collection runs on the benchmark thread's core, so a lookup row measures
 # one core (the table's "client CPU/op" shows what the process really used). Fixed 3 GB heap.
 exec "$JAVA" -XX:+UseSerialGC -Xms3g -Xmx3g -XX:+AlwaysPreTouch \
-  -jar bench/target/kontak-bench.jar --repo . "$@"
+  -jar bench/target/kontak-bench.jar --repo . \
+  --registry "${KONTAK_REGISTRY:-$(cd .. && pwd)/shared/registry-samples/ojk-registry.jsonl}" "$@"

@@ -60,7 +60,7 @@ final class ImportBench {
         var searcher = new RegistrySearcher(new PhoneNumbers("ID"), LookupPolicy.DEFAULT);
         var service = new RegistryService(vertx, config, new RegistryStore(pool), searcher);
         try {
-          activated(await(service.importFile(new RegistryFile(baseline, FileFormat.JSON_LINES, "ojk-registry.jsonl"),
+          activated(await(service.importFile(new RegistryFile(baseline, FileFormat.JSON_LINES, "real-rows.jsonl"),
               "bench")));
           System.gc();
           long t0 = System.nanoTime();
@@ -90,7 +90,7 @@ final class ImportBench {
       try {
         var store = new RegistryStore(pool);
         var parser = new RegistryParser(Set.copyOf(config.registry().sectors()), config.registry().maxImportBytes());
-        var baselineFile = new RegistryFile(baseline, FileFormat.JSON_LINES, "ojk-registry.jsonl");
+        var baselineFile = new RegistryFile(baseline, FileFormat.JSON_LINES, "real-rows.jsonl");
         var base = await(store.save(baselineFile, ((ParseResult.Valid) parser.parse(baselineFile)).institutions(),
             "bench"));
         await(store.activate(base.version(), "bench"));

@@ -63,7 +63,7 @@ public final class NluBench {
   private void run() throws Exception {
     Path repo = Path.of(opt("repo", ".")).toAbsolutePath().normalize();
     Path corpus = repo.resolve("nlp-models/corpus");
-    Path registry = Path.of(opt("registry", repo.resolve("../shared/registry-samples/ojk-registry.jsonl").toString()));
+    Path registry = SampleRegistry.require(opt("registry", System.getProperty(SampleRegistry.PROPERTY)));
     Path nlpjsFile = Path.of(opt("nlpjs", repo.resolve("bench/target/nlpjs/nlpjs-result.json").toString()));
     Path outFile = Path.of(opt("out", repo.resolve("bench/RESULTS-nlu.md").toString()));
     double warmup = Double.parseDouble(opt("warmup", "5"));

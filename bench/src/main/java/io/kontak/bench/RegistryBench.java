@@ -58,8 +58,7 @@ public final class RegistryBench {
   private void run() throws Exception {
     boolean quick = options.containsKey("quick");
     Path repo = Path.of(opt("repo", ".")).toAbsolutePath().normalize();
-    Path shared = Path.of(opt("shared", repo.resolve("../shared").toString())).toAbsolutePath().normalize();
-    Path registry = Path.of(opt("registry", shared.resolve("registry-samples/ojk-registry.jsonl").toString()));
+    Path registry = SampleRegistry.require(opt("registry", System.getProperty(SampleRegistry.PROPERTY)));
     Path queryTsv = Path.of(opt("queries",
         repo.resolve("registry-loader/src/test/resources/lookup/ojk-queries.tsv").toString()));
     Path work = Path.of(opt("work", repo.resolve("bench/target/bench-data").toString())).toAbsolutePath();

@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The Kontak lookup alone under JMH, as a cross-check of the main bench's own harness (same
  * registries, same query mix). Run: {@code java -cp bench/target/kontak-bench.jar
- * org.openjdk.jmh.Main RegistryLookupBenchmark -t 1} from the repository root (system properties
- * {@code kontak.bench.repo}, {@code kontak.bench.shared} override the paths).
+ * org.openjdk.jmh.Main RegistryLookupBenchmark -t 1 -jvmArgs -Dkontak.bench.registry=FILE} from the
+ * repository root, FILE being the real rows (the shared sample); {@code kontak.bench.repo} overrides
+ * the repository path).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -45,8 +46,7 @@ public class RegistryLookupBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     Path repo = Path.of(System.getProperty("kontak.bench.repo", ".")).toAbsolutePath().normalize();
-    Path shared = Path.of(System.getProperty("kontak.bench.shared", repo.resolve("../shared").toString()));
-    Workload w = Workload.create(shared.resolve("registry-samples/ojk-registry.jsonl"),
+    Workload w = Workload.create(SampleRegistry.require(System.getProperty(SampleRegistry.PROPERTY)),
         repo.resolve("registry-loader/src/test/resources/lookup/ojk-queries.tsv"), 100_000, 20250601L);
     searcher = new RegistrySearcher(new PhoneNumbers("ID"), LookupPolicy.DEFAULT);
     searcher.swap(searcher.build(1, "real".equals(registry) ? w.real : w.big));

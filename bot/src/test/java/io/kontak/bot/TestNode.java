@@ -3,7 +3,6 @@ package io.kontak.bot;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.testing.TestServices;
 import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,14 +48,7 @@ public final class TestNode implements AutoCloseable {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TestHttp.send(http, request);
   }
 
   @Override

@@ -114,7 +114,7 @@ public final class KontakNode {
           var conversations = config.conversations();
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
-              conversations);
+              RedisUrl.api(redis), config.redisKeyPrefix(), conversations);
           Future<String> engineDeployed = conversations.engine() ? vertx.deployVerticle(engine) : Future.succeededFuture();
           return engineDeployed
               .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, metrics, port),

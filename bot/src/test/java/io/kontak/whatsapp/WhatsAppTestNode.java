@@ -2,6 +2,7 @@ package io.kontak.whatsapp;
 
 import io.kontak.bot.KontakNode;
 import io.kontak.core.config.KontakConfig;
+import io.kontak.core.bus.Addresses;
 import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
 import io.kontak.core.testing.TestServices;
@@ -38,6 +39,7 @@ public final class WhatsAppTestNode implements AutoCloseable {
   public final Vertx vertx = Vertx.vertx();
   public final KontakNode node;
   public final Pool sql;
+  public final String redisPrefix = TestServices.freshRedisPrefix();
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, List<JsonObject>> events = new HashMap<>();
 
@@ -53,7 +55,7 @@ public final class WhatsAppTestNode implements AutoCloseable {
         "KONTAK_HTTP_PORT", "0",
         "KONTAK_PG_URL", database.url(),
         "KONTAK_REDIS_URL", TestServices.endpoints().redisUrl(),
-        "KONTAK_REDIS_PREFIX", TestServices.freshRedisPrefix(),
+        "KONTAK_REDIS_PREFIX", redisPrefix,
         "KONTAK_ADMIN_TOKEN", "test-staff-token",
         "KONTAK_DEMO_REGISTRY", "false"));
     env.putAll(Map.of(
@@ -66,7 +68,7 @@ public final class WhatsAppTestNode implements AutoCloseable {
         "KONTAK_GRAPH_RETRY_MAX_MS", "200",
         "KONTAK_OUTBOX_POLL_MS", "100"));
     env.putAll(overrides);
-    for (String address : List.of(io.kontak.core.bus.Addresses.INBOUND_STORED, io.kontak.core.bus.Addresses.OUTBOX_FAILED)) {
+    for (String address : List.of(Addresses.INBOUND_STORED, Addresses.OUTBOX_FAILED, Addresses.DESK_INBOUND)) {
       List<JsonObject> received = new CopyOnWriteArrayList<>();
       events.put(address, received);
       vertx.eventBus().<JsonObject>consumer(address, m -> received.add(m.body())).completion().await();
@@ -75,7 +77,7 @@ public final class WhatsAppTestNode implements AutoCloseable {
     sql = Database.pool(vertx, database, 4);
   }
 
-  /** Messages announced as stored, or outbox failures announced for the desk. */
+  /** Messages announced as stored, outbox failures or citizen messages announced for the desk. */
   public List<JsonObject> events(String address) {
     return events.get(address);
   }

@@ -1,62 +1,74 @@
 package io.kontak.bot.conversation;
 
 import io.kontak.bot.reply.Messages;
-import io.kontak.bot.reply.Reply;
 import io.kontak.core.bus.Addresses;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.inbound.InboundQueue;
-import io.kontak.whatsapp.outbox.OutboundMessage;
 import io.kontak.whatsapp.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlConnection;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers citizens. Stored-but-unprocessed messages are the work queue: each citizen's messages
- * are handled in arrival order, one transaction per batch that marks them processed, saves the
- * conversation and enqueues the replies together, so a crash either loses nothing or repeats
- * nothing. Serial per citizen (a future chain on this node, an advisory lock across nodes),
- * parallel across citizens. New messages arrive as {@link Addresses#INBOUND_STORED} events; a
- * periodic sweep picks up whatever a crash or a missed event left behind.
+ * Answers citizens. Stored-but-unprocessed messages are the work queue. Citizens with new messages
+ * ({@link Addresses#INBOUND_STORED}) wait here until a {@link TurnBatch} takes them: a batch starts
+ * as soon as one of the few batch slots is free, so a quiet node answers each message at once and
+ * a busy one answers many citizens per transaction. A citizen is in at most one batch at a time on
+ * this node (and, through advisory locks, across nodes): serial per citizen, parallel across them.
+ * A periodic sweep picks up whatever a crash or a missed event left behind, and closes idle
+ * conversations.
  */
 public final class ConversationEngine extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
-  private static final int BATCH = 20;
+  /** Transactions at once: enough to overlap Postgres round trips with answering, few enough to keep batches full. */
+  private static final int BATCHES_IN_FLIGHT = 4;
+  private static final int CITIZENS_PER_BATCH = 100;
+  private static final int MESSAGES_PER_BATCH = 500;
   private static final int SWEEP_LIMIT = 1_000;
+  private static final long RETRY_MILLIS = 1_000;
 
   private final Pool pool;
   private final Outbox outbox;
   private final Dialog dialog;
   private final Messages messages;
   private final SenderRateLimit rateLimit;
+  private final ConversationCache cache;
   private final KontakConfig.Conversations settings;
   private final ConversationStore store = new ConversationStore();
-  private final Map<CitizenId, Future<Void>> chains = new HashMap<>();
+  private final Set<CitizenId> waiting = new LinkedHashSet<>();
+  private final Set<CitizenId> inBatch = new HashSet<>();
+  private final Set<CitizenId> again = new HashSet<>();
+  private final List<Future<?>> running = new ArrayList<>();
+  private TurnBatch batch;
   private long sweepTimer = -1;
   private boolean stopped;
 
   public ConversationEngine(Pool pool, Outbox outbox, Dialog dialog, Messages messages, SenderRateLimit rateLimit,
-                            KontakConfig.Conversations settings) {
+                            RedisAPI redis, String redisPrefix, KontakConfig.Conversations settings) {
     this.pool = pool;
     this.outbox = outbox;
     this.dialog = dialog;
     this.messages = messages;
     this.rateLimit = rateLimit;
+    this.cache = new ConversationCache(redis, redisPrefix, settings.idle());
     this.settings = settings;
   }
 
   @Override
   public Future<?> start() {
+    batch = new TurnBatch(pool, outbox, dialog, messages, rateLimit, store, cache, vertx.eventBus(),
+        settings.defaultLanguage(), MESSAGES_PER_BATCH);
     vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND_STORED, event -> {
       String citizen = event.body() == null ? null : event.body().getString("citizen");
       if (citizen != null) {
@@ -70,111 +82,55 @@ public final class ConversationEngine extends VerticleBase {
   public Future<?> stop() {
     stopped = true;
     vertx.cancelTimer(sweepTimer);
-    return Future.join(List.copyOf(chains.values()));
+    return Future.join(List.copyOf(running));
   }
 
-  /** Handles whatever the citizen has waiting, after any run already under way for them. */
-  Future<Void> schedule(CitizenId citizen) {
-    Future<Void> run = chains.getOrDefault(citizen, Future.succeededFuture())
-        .transform(previous -> process(citizen))
-        .onFailure(e -> LOG.error("handling messages of {} failed; the sweep retries", citizen.key(), e));
-    chains.put(citizen, run);
-    run.onComplete(done -> chains.remove(citizen, run));
-    return run;
-  }
-
-  private Future<Void> process(CitizenId citizen) {
-    return pool.withTransaction(conn -> store.lock(conn, citizen)
-            .compose(locked -> InboundQueue.unprocessed(conn, citizen, BATCH))
-            .compose(waiting -> waiting.isEmpty()
-                ? Future.succeededFuture(false)
-                : store.open(conn, citizen, settings.defaultLanguage())
-                    .compose(open -> handleAll(conn, open, waiting))
-                    .map(true)))
-        .compose(handled -> {
-          if (!handled) {
-            return Future.succeededFuture();
-          }
-          outbox.nudge();
-          return process(citizen);  // more may have arrived, or the batch was full
-        });
-  }
-
-  private Future<Void> handleAll(SqlConnection conn, OpenConversation open, List<InboundQueue.Stored> waiting) {
-    Future<OpenConversation> chain = Future.succeededFuture(open);
-    for (InboundQueue.Stored stored : waiting) {
-      chain = chain.compose(current -> current.status() == OpenConversation.Status.CLOSED
-          // "thanks, bye" closed it; a later message in the same batch starts a new conversation
-          ? store.open(conn, stored.message().citizen(), current.state().language()).compose(next -> handle(conn, next, stored))
-          : handle(conn, current, stored));
+  /** Queues the citizen for the next batch (after the one they are in, if any). */
+  void schedule(CitizenId citizen) {
+    if (inBatch.contains(citizen)) {
+      again.add(citizen);
+    } else {
+      waiting.add(citizen);
     }
-    return chain.mapEmpty();
+    dispatch();
   }
 
-  /** One message; returns the conversation to continue with (CLOSED when this message ended it). */
-  private Future<OpenConversation> handle(SqlConnection conn, OpenConversation open, InboundQueue.Stored stored) {
-    var message = stored.message();
-    CitizenId citizen = message.citizen();
-    Utterance utterance = Channel.utterance(message);
-    return InboundQueue.markProcessed(conn, message.wamid()).compose(first -> {
-      if (!first) {
-        return Future.succeededFuture(open);
+  private void dispatch() {
+    while (!stopped && running.size() < BATCHES_IN_FLIGHT && !waiting.isEmpty()) {
+      List<CitizenId> citizens = new ArrayList<>(Math.min(waiting.size(), CITIZENS_PER_BATCH));
+      for (Iterator<CitizenId> it = waiting.iterator(); it.hasNext() && citizens.size() < CITIZENS_PER_BATCH; ) {
+        citizens.add(it.next());
+        it.remove();
       }
-      if (open.status().withHumans()) {
-        // the desk reads the conversation from the stored messages; the bot stays quiet
-        vertx.eventBus().publish(Addresses.DESK_INBOUND,
-            new JsonObject().put("conversation", open.id()).put("wamid", message.wamid()));
-        return store.save(conn, open, false).map(open);
-      }
-      return rateLimit.admit(citizen).compose(admission -> switch (admission) {
-        case FLOODING -> Future.succeededFuture(open);
-        case NOTICE -> send(conn, citizen, new Reply.Text(messages.text(open.state().language(), "ratelimit.notice")))
-            .map(open);
-        case ADMITTED -> answer(conn, open, citizen, message.wamid(), utterance);
-      });
-    });
+      inBatch.addAll(citizens);
+      Future<TurnBatch.Result> run = batch.run(citizens);
+      running.add(run);
+      run.onComplete(done -> finished(citizens, run));
+    }
   }
 
-  private Future<OpenConversation> answer(SqlConnection conn, OpenConversation open, CitizenId citizen, String wamid,
-                                          Utterance utterance) {
-    Future<Void> read = Channel.worthReading(utterance)
-        ? outbox.enqueue(conn, citizen, new OutboundMessage.MarkRead(wamid, true)).mapEmpty()
-        : Future.succeededFuture();
-    return read.compose(marked -> dialog.respond(open.state(), utterance)).compose(turn -> {
-      OpenConversation next = open.with(turn.state());
-      boolean answered = !(turn.reply() instanceof Reply.None);
-      Future<Void> steps = send(conn, citizen, turn.reply())
-          .compose(sent -> store.save(conn, next, answered));
-      if (turn.report().isPresent()) {
-        steps = steps.compose(saved -> store.report(conn, open.id(), citizen, turn.report().get()));
+  private void finished(List<CitizenId> citizens, Future<TurnBatch.Result> run) {
+    running.remove(run);
+    citizens.forEach(inBatch::remove);
+    List<CitizenId> next = new ArrayList<>();
+    citizens.stream().filter(again::remove).forEach(next::add);
+    if (run.succeeded()) {
+      next.addAll(run.result().unfinished());
+    } else {
+      LOG.error("answering {} citizens failed; retrying in {} ms", citizens.size(), RETRY_MILLIS, run.cause());
+      if (!stopped) {
+        vertx.setTimer(RETRY_MILLIS, t -> citizens.forEach(this::schedule));
       }
-      if (turn.handoff().isPresent()) {
-        Turn.Handoff handoff = turn.handoff().get();
-        return steps.compose(saved -> store.queue(conn, open.id(), handoff))
-            .onSuccess(queued -> vertx.eventBus().publish(Addresses.HANDOFF_QUEUED, new JsonObject()
-                .put("conversation", open.id()).put("citizen", citizen.key()).put("reason", handoff.reason())
-                .put("priority", handoff.priority()).put("language", next.state().language())
-                .put("intents", next.state().triage().intents()).put("lookups", next.state().triage().lookups())))
-            .map(next.queued());
-      }
-      if (turn.closing()) {
-        return steps.compose(saved -> store.close(conn, open.id(), "resolved_by_bot")).map(next.closed());
-      }
-      return steps.map(next);
-    });
-  }
-
-  private Future<Void> send(SqlConnection conn, CitizenId citizen, Reply reply) {
-    return Channel.outbound(reply)
-        .map(message -> outbox.enqueue(conn, citizen, message).<Void>mapEmpty())
-        .orElseGet(Future::succeededFuture);
+    }
+    next.forEach(waiting::add);
+    dispatch();
   }
 
   /** Re-queues every citizen with unprocessed messages and closes idle conversations. */
   private Future<Void> sweep() {
-    Future<Void> pending = InboundQueue.unprocessed(pool, SWEEP_LIMIT).map(waiting -> {
+    Future<Void> pending = InboundQueue.unprocessed(pool, SWEEP_LIMIT).map(stored -> {
       Set<CitizenId> citizens = new LinkedHashSet<>();
-      waiting.forEach(s -> citizens.add(s.message().citizen()));
+      stored.forEach(s -> citizens.add(s.message().citizen()));
       citizens.forEach(this::schedule);
       return null;
     });

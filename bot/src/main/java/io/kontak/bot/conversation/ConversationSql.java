@@ -2,21 +2,39 @@ package io.kontak.bot.conversation;
 
 /** Every statement the conversation engine runs. */
 final class ConversationSql {
-  /** Serializes a citizen's turns across nodes for the rest of the transaction. */
-  static final String LOCK_CITIZEN = "SELECT pg_advisory_xact_lock(hashtext('kontak.citizen:' || $1))";
+  /**
+   * Serializes turns across nodes for the rest of the transaction: one advisory lock per citizen in
+   * $1 (text array), taken in key order so two batches never wait for each other in a cycle.
+   */
+  static final String LOCK_CITIZENS = """
+      SELECT count(pg_advisory_xact_lock(k)) FROM (
+        SELECT DISTINCT hashtext('kontak.citizen:' || c) AS k FROM unnest($1::text[]) AS c ORDER BY 1) AS keys""";
 
-  static final String OPEN = """
-      SELECT id, status, language, step, unsure, candidates, intents, lookups, bot_answers
-        FROM conversation WHERE citizen = $1 AND status <> 'closed'""";
+  /** Opens a conversation (language $2) for each citizen in $1 who has unprocessed messages and none open. */
+  static final String OPEN_MISSING = """
+      INSERT INTO conversation (citizen, language)
+      SELECT c, $2 FROM unnest($1::text[]) AS c
+       WHERE EXISTS (SELECT 1 FROM wa_inbound i WHERE i.citizen = c AND i.processed_at IS NULL)
+      ON CONFLICT (citizen) WHERE status <> 'closed' DO NOTHING""";
 
-  static final String CREATE = """
-      INSERT INTO conversation (citizen, language) VALUES ($1, $2)
-      RETURNING id, status, language, step, unsure, candidates, intents, lookups, bot_answers""";
+  static final String OPEN_ALL = """
+      SELECT id, citizen, status, version, language, step, unsure, candidates, intents, lookups
+        FROM conversation WHERE citizen = ANY($1::text[]) AND status <> 'closed'""";
 
-  static final String SAVE = """
-      UPDATE conversation SET language = $2, step = $3, unsure = $4, candidates = $5, intents = $6, lookups = $7,
-             bot_answers = bot_answers + $8, last_activity_at = now()
-       WHERE id = $1""";
+  /**
+   * $1: JSON array of {id, version, language, step, unsure, candidates, intents, lookups, answers}.
+   * Only rows still at the version the bot read are saved (a row changed by someone else since, e.g.
+   * the desk, is not); returns the saved ones with their new version.
+   */
+  static final String SAVE_ALL = """
+      UPDATE conversation c
+         SET language = u.language, step = u.step, unsure = u.unsure, candidates = u.candidates,
+             intents = u.intents, lookups = u.lookups, bot_answers = c.bot_answers + u.answers,
+             last_activity_at = now()
+        FROM jsonb_to_recordset($1::text::jsonb) AS u(id bigint, version bigint, language text, step text,
+             unsure int, candidates jsonb, intents jsonb, lookups jsonb, answers int)
+       WHERE c.id = u.id AND c.version = u.version
+      RETURNING c.id, c.version""";
 
   static final String QUEUE = """
       UPDATE conversation SET status = 'queued', queued_at = now(), handoff_reason = $2, priority = $3

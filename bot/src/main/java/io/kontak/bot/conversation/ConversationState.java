@@ -42,6 +42,17 @@ public record ConversationState(String language, Step step, int unsure, JsonArra
     return new ConversationState(language, step, unsure, candidates, triage.withLookup(lookup));
   }
 
+  JsonObject toJson() {
+    return new JsonObject().put("language", language).put("step", step.name()).put("unsure", unsure)
+        .put("candidates", candidates).put("intents", triage.intents()).put("lookups", triage.lookups());
+  }
+
+  static ConversationState fromJson(JsonObject json) {
+    return new ConversationState(json.getString("language"), Step.valueOf(json.getString("step")),
+        json.getInteger("unsure"), json.getJsonArray("candidates"),
+        new Triage(json.getJsonArray("intents"), json.getJsonArray("lookups")));
+  }
+
   /** What the desk needs to pick a conversation up without asking again. */
   public record Triage(JsonArray intents, JsonArray lookups) {
     static Triage empty() {

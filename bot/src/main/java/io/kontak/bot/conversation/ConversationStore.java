@@ -3,34 +3,79 @@ package io.kontak.bot.conversation;
 import io.kontak.core.conversation.CitizenId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /** Conversations, outcomes and fraud reports in Postgres. Every method joins the caller's transaction. */
 final class ConversationStore {
 
-  Future<Void> lock(SqlClient sql, CitizenId citizen) {
-    return sql.preparedQuery(ConversationSql.LOCK_CITIZEN).execute(Tuple.of(citizen.key())).mapEmpty();
+  /** Takes every citizen's advisory lock, for the rest of the transaction. */
+  Future<Void> lock(SqlClient sql, Collection<CitizenId> citizens) {
+    return sql.preparedQuery(ConversationSql.LOCK_CITIZENS).execute(Tuple.of(keys(citizens))).mapEmpty();
   }
 
-  /** The citizen's open conversation, or a new one in {@code language}. */
-  Future<OpenConversation> open(SqlClient sql, CitizenId citizen, String language) {
-    return sql.preparedQuery(ConversationSql.OPEN).execute(Tuple.of(citizen.key())).compose(rows -> rows.size() > 0
-        ? Future.succeededFuture(read(rows.iterator().next()))
-        : sql.preparedQuery(ConversationSql.CREATE).execute(Tuple.of(citizen.key(), language))
-            .map(created -> read(created.iterator().next())));
+  /** Opens a conversation in {@code language} for each citizen with unprocessed messages and none open. */
+  Future<Void> openMissing(SqlClient sql, Collection<CitizenId> citizens, String language) {
+    return sql.preparedQuery(ConversationSql.OPEN_MISSING).execute(Tuple.of(keys(citizens), language)).mapEmpty();
   }
 
-  Future<Void> save(SqlClient sql, OpenConversation conversation, boolean answered) {
-    ConversationState s = conversation.state();
-    return sql.preparedQuery(ConversationSql.SAVE).execute(Tuple.from(List.of(conversation.id(), s.language(),
-            s.step().name(), s.unsure(), s.candidates(), s.triage().intents(), s.triage().lookups(), answered ? 1 : 0)))
-        .mapEmpty();
+  /** The open conversations of {@code citizens}, by citizen. */
+  Future<Map<CitizenId, OpenConversation>> open(SqlClient sql, Collection<CitizenId> citizens) {
+    return sql.preparedQuery(ConversationSql.OPEN_ALL).execute(Tuple.of(keys(citizens))).map(rows -> {
+      Map<CitizenId, OpenConversation> out = new HashMap<>();
+      rows.forEach(row -> out.put(CitizenId.parse(row.getString("citizen")), read(row)));
+      return out;
+    });
+  }
+
+  /**
+   * A conversation after a batch: its state, how many replies the bot sent, and whether its status
+   * changed (then other statements change the row after the save).
+   */
+  record Saved(CitizenId citizen, OpenConversation conversation, int answers, boolean statusChanged) {
+  }
+
+  /**
+   * Saves every conversation still at the version it was read at; returns the new version by id.
+   * Fails with {@link StaleConversations} when any had changed meanwhile (the caller rolls back).
+   */
+  Future<Map<Long, Long>> save(SqlClient sql, Collection<Saved> conversations) {
+    if (conversations.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    JsonArray rows = new JsonArray(new ArrayList<>(conversations.size()));
+    for (Saved saved : conversations) {
+      OpenConversation c = saved.conversation();
+      rows.add(c.state().toJson().put("id", c.id()).put("version", c.version()).put("answers", saved.answers()));
+    }
+    return sql.preparedQuery(ConversationSql.SAVE_ALL).execute(Tuple.of(rows.encode())).compose(updated -> {
+      Map<Long, Long> versions = new HashMap<>();
+      updated.forEach(row -> versions.put(row.getLong("id"), row.getLong("version")));
+      if (versions.size() == conversations.size()) {
+        return Future.succeededFuture(versions);
+      }
+      return Future.failedFuture(new StaleConversations(conversations.stream()
+          .filter(saved -> !versions.containsKey(saved.conversation().id())).map(Saved::citizen).toList()));
+    });
+  }
+
+  /** Conversations that changed since the engine read them (from a stale cached copy). */
+  static final class StaleConversations extends RuntimeException {
+    final List<CitizenId> citizens;
+
+    StaleConversations(List<CitizenId> citizens) {
+      super(citizens.size() + " conversations changed since they were read", null, false, false);
+      this.citizens = citizens;
+    }
   }
 
   Future<Void> queue(SqlClient sql, long id, Turn.Handoff handoff) {
@@ -58,7 +103,12 @@ final class ConversationStore {
     var state = new ConversationState(row.getString("language"), Step.valueOf(row.getString("step")),
         row.getInteger("unsure"), array(row, "candidates"),
         new ConversationState.Triage(array(row, "intents"), array(row, "lookups")));
-    return new OpenConversation(row.getLong("id"), OpenConversation.Status.parse(row.getString("status")), state);
+    return new OpenConversation(row.getLong("id"), OpenConversation.Status.parse(row.getString("status")),
+        row.getLong("version"), state);
+  }
+
+  private static String[] keys(Collection<CitizenId> citizens) {
+    return citizens.stream().map(CitizenId::key).toArray(String[]::new);
   }
 
   private static JsonArray array(Row row, String column) {

@@ -1,14 +1,20 @@
 package io.kontak.bot.conversation;
 
-/** A citizen's open conversation as the engine sees it while handling one message. */
-record OpenConversation(long id, Status status, ConversationState state) {
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/**
+ * A citizen's open conversation as the engine sees it while answering: the row's id, who answers
+ * now, the row's version when it was read (see {@link ConversationCache}) and the bot's state.
+ */
+record OpenConversation(long id, Status status, long version, ConversationState state) {
 
   /** Who answers the citizen now. */
   enum Status {
     BOT, QUEUED, WITH_AGENT, CLOSED;
 
     static Status parse(String value) {
-      return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+      return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
     boolean withHumans() {
@@ -17,14 +23,28 @@ record OpenConversation(long id, Status status, ConversationState state) {
   }
 
   OpenConversation with(ConversationState next) {
-    return new OpenConversation(id, status, next);
+    return new OpenConversation(id, status, version, next);
   }
 
   OpenConversation queued() {
-    return new OpenConversation(id, Status.QUEUED, state);
+    return new OpenConversation(id, Status.QUEUED, version, state);
   }
 
   OpenConversation closed() {
-    return new OpenConversation(id, Status.CLOSED, state);
+    return new OpenConversation(id, Status.CLOSED, version, state);
+  }
+
+  OpenConversation atVersion(long saved) {
+    return new OpenConversation(id, status, saved, state);
+  }
+
+  JsonObject toJson() {
+    return new JsonObject().put("id", id).put("status", status.name()).put("version", version)
+        .put("state", state.toJson());
+  }
+
+  static OpenConversation fromJson(JsonObject json) {
+    return new OpenConversation(json.getLong("id"), Status.parse(json.getString("status")), json.getLong("version"),
+        ConversationState.fromJson(json.getJsonObject("state")));
   }
 }

@@ -3,6 +3,11 @@ package io.kontak.bot.conversation;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.core.redis.WindowCounter;
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +24,8 @@ public final class SenderRateLimit {
     ADMITTED, NOTICE, FLOODING
   }
 
+  private static final String KEY = "ratelimit:sender:";
+
   private final WindowCounter counter;
   private final int perMinute;
 
@@ -27,13 +34,35 @@ public final class SenderRateLimit {
     this.perMinute = perMinute;
   }
 
-  public Future<Admission> admit(CitizenId citizen) {
-    return counter.hit("ratelimit:sender:" + citizen.key())
-        .map(hit -> hit.count() <= perMinute ? Admission.ADMITTED
-            : hit.count() == perMinute + 1 ? Admission.NOTICE : Admission.FLOODING)
+  /**
+   * Admissions for a batch: {@code messages} per citizen counted at once; each citizen's list has
+   * one admission per message, in order.
+   */
+  public Future<Map<CitizenId, List<Admission>>> admitAll(Map<CitizenId, Integer> messages) {
+    Map<String, Integer> events = new HashMap<>();
+    messages.forEach((citizen, n) -> events.put(KEY + citizen.key(), n));
+    return counter.hitAll(events)
+        .map(counts -> {
+          Map<CitizenId, List<Admission>> out = new HashMap<>();
+          messages.forEach((citizen, n) -> {
+            long first = counts.get(KEY + citizen.key()) - n + 1;
+            List<Admission> admissions = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+              admissions.add(admission(first + i));
+            }
+            out.put(citizen, admissions);
+          });
+          return out;
+        })
         .recover(e -> {
           LOG.warn("sender rate limit unavailable (Redis: {}); admitting", e.getMessage());
-          return Future.succeededFuture(Admission.ADMITTED);
+          Map<CitizenId, List<Admission>> all = new HashMap<>();
+          messages.forEach((citizen, n) -> all.put(citizen, Collections.nCopies(n, Admission.ADMITTED)));
+          return Future.succeededFuture(all);
         });
+  }
+
+  private Admission admission(long count) {
+    return count <= perMinute ? Admission.ADMITTED : count == perMinute + 1 ? Admission.NOTICE : Admission.FLOODING;
   }
 }

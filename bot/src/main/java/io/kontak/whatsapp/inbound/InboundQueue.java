@@ -11,6 +11,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,18 @@ public final class InboundQueue {
   /** One citizen's messages not yet processed, in arrival order. */
   public static Future<List<Stored>> unprocessed(SqlClient sql, CitizenId citizen, int limit) {
     return sql.preparedQuery(InboundSql.UNPROCESSED_FOR).execute(Tuple.of(citizen.key(), limit)).map(InboundQueue::all);
+  }
+
+  /** The messages not yet processed of any of {@code citizens}, in arrival order. */
+  public static Future<List<Stored>> unprocessed(SqlClient sql, Collection<CitizenId> citizens, int limit) {
+    String[] keys = citizens.stream().map(CitizenId::key).toArray(String[]::new);
+    return sql.preparedQuery(InboundSql.UNPROCESSED_FOR_ALL).execute(Tuple.of(keys, limit)).map(InboundQueue::all);
+  }
+
+  /** Sets {@code processed_at} of every message in {@code wamids} that has none yet; returns how many. */
+  public static Future<Integer> markProcessed(SqlClient sql, Collection<String> wamids) {
+    return sql.preparedQuery(InboundSql.MARK_ALL_PROCESSED).execute(Tuple.of(wamids.toArray(String[]::new)))
+        .map(rows -> rows.rowCount());
   }
 
   /** Sets {@code processed_at}; true when this call did it, false when it was already processed (or unknown). */

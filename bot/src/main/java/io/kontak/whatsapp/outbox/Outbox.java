@@ -5,9 +5,13 @@ import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.graph.GraphMessages;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where replies go: a row in {@code wa_outbox}, sent by {@link OutboxVerticle}. The engine enqueues
@@ -28,6 +32,32 @@ public final class Outbox {
     return sql.preparedQuery(OutboxSql.ENQUEUE)
         .execute(Tuple.of(to.key(), phoneNumberId, message.kind(), GraphMessages.body(to, message).encode()))
         .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  /** A message for one citizen, as {@link #enqueueAll} takes them. */
+  public record Outgoing(CitizenId to, OutboundMessage message) {
+  }
+
+  /** Inserts all {@code messages} with one statement; each citizen's rows are sent in list order. */
+  public Future<Void> enqueueAll(SqlClient sql, List<Outgoing> messages) {
+    if (messages.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    JsonArray rows = new JsonArray(new ArrayList<>(messages.size()));
+    for (Outgoing m : messages) {
+      rows.add(new JsonObject().put("citizen", m.to().key()).put("kind", m.message().kind())
+          .put("body", GraphMessages.body(m.to(), m.message())));
+    }
+    return sql.preparedQuery(OutboxSql.ENQUEUE_ALL).execute(Tuple.of(phoneNumberId, rows.encode())).mapEmpty();
+  }
+
+  /**
+   * Marks {@code wamid} read and shows the typing indicator, straight through this node's sender
+   * and without a row: it is a courtesy, not a message (Meta does not count it against throughput),
+   * so a lost one costs nothing and it never waits behind, or delays, the citizen's replies.
+   */
+  public void markRead(CitizenId citizen, String wamid) {
+    vertx.eventBus().send(Addresses.OUTBOX_MARK_READ, new JsonObject().put("citizen", citizen.key()).put("wamid", wamid));
   }
 
   /** Wakes this node's sender now instead of at its next poll. Call after the enqueueing transaction committed. */

@@ -7,6 +7,16 @@ final class OutboxSql {
       VALUES ($1, $2, $3, $4::text::jsonb) RETURNING id""";
 
   /**
+   * Many rows of sender $1 in one statement: $2 is a JSON array of {citizen, kind, body}; rows get
+   * ids in array order, which is the order the sender keeps per citizen.
+   */
+  static final String ENQUEUE_ALL = """
+      INSERT INTO wa_outbox (citizen, phone_number_id, kind, body)
+      SELECT m->>'citizen', $1, m->>'kind', m->'body'
+        FROM jsonb_array_elements($2::text::jsonb) WITH ORDINALITY AS t(m, n)
+       ORDER BY n""";
+
+  /**
    * Claims up to $2 due rows of sender $1, oldest first, atomically: a row moves pending → sending
    * once, so two senders (nodes) never both send it. A citizen's rows go one at a time in order:
    * a row waits while an earlier row of the same citizen is pending or sending. The candidates are

@@ -3,7 +3,9 @@ package io.kontak.whatsapp.outbox;
 import io.kontak.core.bus.Addresses;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.whatsapp.graph.ErrorClass;
+import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.graph.GraphClient;
+import io.kontak.whatsapp.graph.GraphMessages;
 import io.kontak.whatsapp.graph.GraphError;
 import io.kontak.whatsapp.graph.GraphResult;
 import io.vertx.core.Future;
@@ -48,6 +50,7 @@ public final class OutboxVerticle extends VerticleBase {
   private TokenBucket bucket;
   private Backoff backoff;
   private MessageConsumer<Object> nudges;
+  private MessageConsumer<JsonObject> markReads;
   private Duration lease;
 
   private boolean claiming;
@@ -76,7 +79,8 @@ public final class OutboxVerticle extends VerticleBase {
     backoff = new Backoff(settings.retryBase(), settings.retryMax(), RandomGenerator.getDefault());
     lease = settings.timeout().multipliedBy(2).plus(LEASE_MARGIN);
     nudges = vertx.eventBus().localConsumer(Addresses.OUTBOX_NUDGE, message -> pump());
-    return nudges.completion()
+    markReads = vertx.eventBus().localConsumer(Addresses.OUTBOX_MARK_READ, message -> markRead(message.body()));
+    return Future.all(nudges.completion(), markReads.completion())
         .compose(registered -> sweep())
         .onSuccess(swept -> pump());
   }
@@ -93,7 +97,7 @@ public final class OutboxVerticle extends VerticleBase {
       long timer = vertx.setTimer(settings.timeout().toMillis() + 1_000, id -> drained.tryComplete());
       drained.future().onComplete(done -> vertx.cancelTimer(timer));
     }
-    return nudges.unregister()
+    return Future.join(nudges.unregister(), markReads.unregister())
         .compose(unregistered -> drained.future())
         .onComplete(idle -> graph.close());
   }
@@ -155,6 +159,20 @@ public final class OutboxVerticle extends VerticleBase {
           }
           pump();  // room for more, and the citizen's next row may now go
         });
+  }
+
+  /** Best effort: a refused or lost mark-read is only logged (see {@link Outbox#markRead}). */
+  private void markRead(JsonObject request) {
+    if (stopping) {
+      return;
+    }
+    var to = CitizenId.parse(request.getString("citizen"));
+    var body = GraphMessages.body(to, new OutboundMessage.MarkRead(request.getString("wamid"), true));
+    graph.send(whatsapp.phoneNumberId(), body).onSuccess(result -> {
+      if (!(result instanceof GraphResult.Accepted)) {
+        LOG.debug("mark-read of {} not accepted: {}", request.getString("wamid"), result);
+      }
+    });
   }
 
   private Future<?> settle(OutboxRow row, GraphResult result) {

@@ -3,10 +3,15 @@ package io.kontak.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kontak.core.bus.Addresses;
+import io.kontak.core.redis.RedisUrl;
+import io.kontak.core.testing.TestServices;
 import io.kontak.whatsapp.WhatsAppTestNode;
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Row;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +201,33 @@ class ConversationTest {
     assertThat(node.count("SELECT count(*) FROM wa_outbox WHERE citizen = $1 AND kind <> 'mark_read'", "wa:" + c.waId))
         .isEqualTo(7);  // 6 answers + 1 notice
     assertThat(c.replies().stream().map(Citizen::text).filter(t -> t.contains("banyak pesan"))).hasSize(1);
+  }
+
+  @Test
+  void theHotStateIsKeptInRedisAndAStaleCopyNeverAnswersForTheDesk() {
+    Citizen c = citizen();
+    String key = node.redisPrefix + "conversation:wa:" + c.waId;
+    RedisAPI redis = RedisUrl.api(RedisUrl.client(node.vertx, TestServices.endpoints().redisUrl()));
+    c.says("halo min");
+    awaitReplies(c, 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> redis.get(key).await() != null);
+    JsonObject cached = new JsonObject(redis.get(key).await().toString());
+    Row row = node.rows("SELECT id, version FROM conversation WHERE citizen = $1", "wa:" + c.waId).get(0);
+    assertThat(cached.getLong("id")).isEqualTo(row.getLong("id"));
+    assertThat(cached.getLong("version")).isEqualTo(row.getLong("version"));
+    assertThat(cached.getString("status")).isEqualTo("BOT");
+    assertThat(cached.getJsonObject("state").getString("language")).isEqualTo("id");
+
+    // An agent takes the conversation; the copy in Redis still says the bot answers.
+    node.rows("UPDATE conversation SET status = 'with_agent', assigned_at = now() WHERE id = $1 RETURNING id",
+        row.getLong("id"));
+    String wamid = c.says("apakah kilaumodal legal?");
+    await().atMost(Duration.ofSeconds(10)).until(() -> node.events(Addresses.DESK_INBOUND).stream()
+        .anyMatch(e -> wamid.equals(e.getString("wamid"))));
+    assertThat(node.count("SELECT count(*) FROM wa_outbox WHERE citizen = $1", "wa:" + c.waId)).isEqualTo(1);
+    assertThat(c.replies()).hasSize(1);
+    await().atMost(Duration.ofSeconds(5)).until(() ->
+        "WITH_AGENT".equals(new JsonObject(redis.get(key).await().toString()).getString("status")));
   }
 
   static List<JsonObject> awaitReplies(Citizen c, int n) {

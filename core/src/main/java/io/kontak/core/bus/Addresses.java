@@ -22,6 +22,12 @@ public final class Addresses {
   public static final String OUTBOX_NUDGE = "kontak.whatsapp.outbox.nudge";
 
   /**
+   * Asks this node's outbox sender to mark a citizen's message read with the typing indicator, at
+   * once and without an outbox row (best effort); body: {@code {"citizen", "wamid"}}.
+   */
+  public static final String OUTBOX_MARK_READ = "kontak.whatsapp.outbox.mark-read";
+
+  /**
    * Published when an outbound message will not reach the citizen without a human: Meta refused it
    * for good (131047 outside the 24-hour window, 131026 undeliverable, 131048 spam limit, blocked,
    * template or auth errors), retries ran out, a delivery status came back {@code failed}, or a send

@@ -1,0 +1,127 @@
+package io.kontak.bot.conversation;
+
+import io.kontak.bot.conversation.SenderRateLimit.Admission;
+import io.kontak.bot.reply.Messages;
+import io.kontak.bot.reply.Reply;
+import io.kontak.core.conversation.CitizenId;
+import io.kontak.whatsapp.inbound.InboundQueue;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * One citizen's waiting messages inside a {@link TurnBatch}: answered in arrival order against the
+ * conversation held in memory, every effect recorded in the batch's {@link BatchWrites} so the
+ * batch writes them all in one go. A message after the one that closed the conversation is left
+ * for the next batch, which opens a new conversation for it.
+ */
+final class CitizenTurns {
+  private final CitizenId citizen;
+  private final List<InboundQueue.Stored> waiting;
+  private final List<Admission> admissions;  // one per waiting message answered by the bot, in order
+  private final Dialog dialog;
+  private final Messages messages;
+  private final BatchWrites writes;
+  private final OpenConversation.Status statusBefore;
+  private OpenConversation conversation;
+  private int nextAdmission;
+  private int answers;
+  private boolean touched;
+  private boolean unfinished;
+
+  CitizenTurns(CitizenId citizen, OpenConversation conversation, List<InboundQueue.Stored> waiting,
+               List<Admission> admissions, Dialog dialog, Messages messages, BatchWrites writes) {
+    this.citizen = citizen;
+    this.conversation = conversation;
+    this.statusBefore = conversation.status();
+    this.waiting = waiting;
+    this.admissions = admissions;
+    this.dialog = dialog;
+    this.messages = messages;
+    this.writes = writes;
+  }
+
+  CitizenId citizen() {
+    return citizen;
+  }
+
+  /** The citizen's last message the bot will read now, if any: it gets the read mark and typing indicator. */
+  String lastToRead() {
+    if (conversation.status() != OpenConversation.Status.BOT) {
+      return null;
+    }
+    String last = null;
+    for (int i = 0; i < waiting.size(); i++) {
+      InboundQueue.Stored stored = waiting.get(i);
+      if (admission(i) == Admission.ADMITTED && Channel.worthReading(Channel.utterance(stored.message()))) {
+        last = stored.message().wamid();
+      }
+    }
+    return last;
+  }
+
+  Future<Void> answerAll() {
+    Future<Void> chain = Future.succeededFuture();
+    for (InboundQueue.Stored stored : waiting) {
+      chain = chain.compose(previous -> handle(stored));
+    }
+    return chain.onSuccess(done -> {
+      if (touched) {
+        writes.save(new ConversationStore.Saved(citizen, conversation, answers, conversation.status() != statusBefore));
+      }
+    });
+  }
+
+  /** Whether messages were left for a new conversation. */
+  boolean unfinished() {
+    return unfinished;
+  }
+
+  private Future<Void> handle(InboundQueue.Stored stored) {
+    if (conversation.status() == OpenConversation.Status.CLOSED) {
+      unfinished = true;
+      return Future.succeededFuture();
+    }
+    String wamid = stored.message().wamid();
+    writes.processed(wamid);
+    touched = true;
+    if (conversation.status().withHumans()) {
+      writes.toDesk(conversation.id(), wamid);  // the desk reads it from the stored messages
+      return Future.succeededFuture();
+    }
+    return switch (admission(nextAdmission++)) {
+      case FLOODING -> Future.succeededFuture();
+      case NOTICE -> {
+        reply(new Reply.Text(messages.text(conversation.state().language(), "ratelimit.notice")));
+        yield Future.succeededFuture();
+      }
+      case ADMITTED -> dialog.respond(conversation.state(), Channel.utterance(stored.message())).map(this::apply);
+    };
+  }
+
+  private Void apply(Turn turn) {
+    OpenConversation before = conversation;
+    conversation = conversation.with(turn.state());
+    if (!(turn.reply() instanceof Reply.None)) {
+      reply(turn.reply());
+      answers++;
+    }
+    turn.report().ifPresent(description -> writes.report(before.id(), citizen, description));
+    if (turn.handoff().isPresent()) {
+      writes.handoff(conversation, citizen, turn.handoff().get());
+      conversation = conversation.queued();
+    } else if (turn.closing()) {
+      writes.close(before.id(), "resolved_by_bot");
+      conversation = conversation.closed();
+    }
+    return null;
+  }
+
+  private void reply(Reply reply) {
+    Channel.outbound(reply).ifPresent(message -> writes.send(citizen, message));
+  }
+
+  /** Without a count from Redis (it was down) the bot answers: answering beats silence. */
+  private Admission admission(int i) {
+    return i < admissions.size() ? admissions.get(i) : Admission.ADMITTED;
+  }
+}

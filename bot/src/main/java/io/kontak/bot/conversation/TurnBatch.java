@@ -1,0 +1,142 @@
+package io.kontak.bot.conversation;
+
+import io.kontak.bot.conversation.SenderRateLimit.Admission;
+import io.kontak.bot.reply.Messages;
+import io.kontak.core.conversation.CitizenId;
+import io.kontak.whatsapp.inbound.InboundQueue;
+import io.kontak.whatsapp.outbox.Outbox;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Answers the waiting messages of several citizens in one transaction, in four round trips to
+ * Postgres whatever the number of messages: lock the citizens and read their messages and
+ * conversations (statements pipelined), answer in memory, write every effect (pipelined), commit.
+ * A crash before the commit leaves the messages unprocessed and nothing sent; after it, all of it
+ * is done: each message is answered exactly once.
+ */
+final class TurnBatch {
+  /**
+   * @param unfinished citizens with messages left for another batch (a conversation closed
+   *                   mid-batch, or the message limit was reached)
+   */
+  record Result(Set<CitizenId> unfinished, int messages) {
+  }
+
+  private final Pool pool;
+  private final Outbox outbox;
+  private final Dialog dialog;
+  private final Messages messages;
+  private final SenderRateLimit rateLimit;
+  private final ConversationStore store;
+  private final ConversationCache cache;
+  private final EventBus bus;
+  private final String defaultLanguage;
+  private final int messageLimit;
+
+  TurnBatch(Pool pool, Outbox outbox, Dialog dialog, Messages messages, SenderRateLimit rateLimit,
+            ConversationStore store, ConversationCache cache, EventBus bus, String defaultLanguage, int messageLimit) {
+    this.pool = pool;
+    this.outbox = outbox;
+    this.dialog = dialog;
+    this.messages = messages;
+    this.rateLimit = rateLimit;
+    this.store = store;
+    this.cache = cache;
+    this.bus = bus;
+    this.defaultLanguage = defaultLanguage;
+    this.messageLimit = messageLimit;
+  }
+
+  /** What was read under the locks. */
+  private record Waiting(List<InboundQueue.Stored> messages, Map<CitizenId, OpenConversation> conversations) {
+    Map<CitizenId, List<InboundQueue.Stored>> byCitizen() {
+      return messages.stream().collect(Collectors.groupingBy(s -> s.message().citizen(), LinkedHashMap::new,
+          Collectors.toList()));
+    }
+  }
+
+  Future<Result> run(List<CitizenId> citizens) {
+    return cache.get(citizens)
+        .compose(cached -> attempt(citizens, cached))
+        .recover(e -> e instanceof ConversationStore.StaleConversations stale
+            // the cached copies were out of date: forget them and read everything from Postgres
+            ? cache.forget(stale.citizens).otherwiseEmpty().compose(forgotten -> attempt(citizens, Map.of()))
+            : Future.failedFuture(e));
+  }
+
+  private Future<Result> attempt(List<CitizenId> citizens, Map<CitizenId, OpenConversation> cached) {
+    var writes = new BatchWrites(store);
+    return pool.withTransaction(conn -> read(conn, citizens, cached)
+            .compose(waiting -> answer(waiting, writes)
+                .compose(turns -> writes.write(conn, outbox).map(written -> result(citizens, waiting, turns)))))
+        .onSuccess(result -> {
+          writes.committed(bus, cache);
+          if (writes.sendsReplies()) {
+            outbox.nudge();
+          }
+        });
+  }
+
+  /** Locks the citizens, reads their messages and whichever conversations the cache did not have. */
+  private Future<Waiting> read(SqlConnection conn, List<CitizenId> citizens, Map<CitizenId, OpenConversation> cached) {
+    List<CitizenId> uncached = citizens.stream().filter(c -> !cached.containsKey(c)).toList();
+    Future<Void> locked = store.lock(conn, citizens);
+    Future<Void> opened = uncached.isEmpty() ? Future.succeededFuture()
+        : store.openMissing(conn, uncached, defaultLanguage);
+    Future<List<InboundQueue.Stored>> waiting = InboundQueue.unprocessed(conn, citizens, messageLimit);
+    Future<Map<CitizenId, OpenConversation>> read = uncached.isEmpty() ? Future.succeededFuture(Map.of())
+        : store.open(conn, uncached);
+    return Future.all(locked, opened, waiting, read).map(all -> {
+      Map<CitizenId, OpenConversation> conversations = new HashMap<>(cached);
+      conversations.putAll(read.result());
+      return new Waiting(waiting.result(), conversations);
+    });
+  }
+
+  private Future<List<CitizenTurns>> answer(Waiting waiting, BatchWrites writes) {
+    Map<CitizenId, List<InboundQueue.Stored>> byCitizen = waiting.byCitizen();
+    Map<CitizenId, Integer> toBot = new HashMap<>();
+    byCitizen.forEach((citizen, stored) -> {
+      OpenConversation conversation = waiting.conversations().get(citizen);
+      if (conversation != null && conversation.status() == OpenConversation.Status.BOT) {
+        toBot.put(citizen, stored.size());
+      }
+    });
+    return rateLimit.admitAll(toBot).compose(admissions -> {
+      List<CitizenTurns> turns = new ArrayList<>();
+      byCitizen.forEach((citizen, stored) -> {
+        OpenConversation conversation = waiting.conversations().get(citizen);
+        if (conversation == null) {
+          throw new IllegalStateException("no open conversation for " + citizen.key() + " after opening one");
+        }
+        List<Admission> admitted = admissions.getOrDefault(citizen, List.of());
+        turns.add(new CitizenTurns(citizen, conversation, stored, admitted, dialog, messages, writes));
+      });
+      turns.forEach(turn -> {
+        String read = turn.lastToRead();
+        if (read != null) {
+          outbox.markRead(turn.citizen(), read);
+        }
+      });
+      return Future.all(turns.stream().map(CitizenTurns::answerAll).toList()).map(all -> turns);
+    });
+  }
+
+  private Result result(List<CitizenId> citizens, Waiting waiting, List<CitizenTurns> turns) {
+    if (waiting.messages().size() >= messageLimit) {
+      return new Result(Set.copyOf(citizens), waiting.messages().size());
+    }
+    return new Result(turns.stream().filter(CitizenTurns::unfinished).map(CitizenTurns::citizen)
+        .collect(Collectors.toSet()), waiting.messages().size());
+  }
+}

@@ -43,10 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code KONTAK_REDIS_URL} resolved (embedded services are started by {@link RunCommand} first).
  */
 public final class KontakNode {
-  private static final int PG_POOL_SIZE = 16;
-
   private final Vertx vertx;
   private final Pool pool;
+  private final Pool intakePool;
   private final Redis redis;
   private final RegistryService registry;
   private final WorkerExecutor nluWorkers;
@@ -55,10 +54,12 @@ public final class KontakNode {
   private final MetricsRoutes metrics;
   private final AtomicInteger httpPort;
 
-  private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry, WorkerExecutor nluWorkers,
-                     WhatsAppModule whatsapp, Optional<Simulator> simulator, MetricsRoutes metrics, AtomicInteger httpPort) {
+  private KontakNode(Vertx vertx, Pool pool, Pool intakePool, Redis redis, RegistryService registry,
+                     WorkerExecutor nluWorkers, WhatsAppModule whatsapp, Optional<Simulator> simulator,
+                     MetricsRoutes metrics, AtomicInteger httpPort) {
     this.vertx = vertx;
     this.pool = pool;
+    this.intakePool = intakePool;
     this.redis = redis;
     this.registry = registry;
     this.nluWorkers = nluWorkers;
@@ -81,7 +82,8 @@ public final class KontakNode {
 
   private static Future<KontakNode> wire(Vertx vertx, KontakConfig config, PostgresUrl postgres, Nlu nlu,
                                          Messages messages, FaqContent faq) {
-    Pool pool = Database.pool(vertx, postgres, PG_POOL_SIZE);
+    Pool pool = Database.pool(vertx, postgres, "kontak-pg", config.postgres().poolSize());
+    Pool intakePool = Database.pool(vertx, postgres, "kontak-pg-intake", config.postgres().intakePoolSize());
     Redis redis = RedisUrl.client(vertx, config.redisUrl().orElseThrow());
     var searcher = new RegistrySearcher(new PhoneNumbers(config.registry().phoneRegion()), LookupPolicy.DEFAULT);
     var registry = new RegistryService(vertx, config, new RegistryStore(pool), searcher);
@@ -102,10 +104,11 @@ public final class KontakNode {
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
 
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
-        .compose(id -> WhatsAppModule.start(vertx, config, pool))
+        .compose(id -> WhatsAppModule.start(vertx, config, pool, intakePool))
         .compose(whatsapp -> {
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
-          var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port);
+          var node = new KontakNode(vertx, pool, intakePool, redis, registry, nluWorkers, whatsapp, simulator, metrics,
+              port);
           List<HttpVerticle.Mount> mounts = new ArrayList<>(List.of(
               new HttpVerticle.Mount("/api/registry", registryRoutes::router),
               new HttpVerticle.Mount("/api/nlu", explain::router),
@@ -122,7 +125,7 @@ public final class KontakNode {
               .map(node)
               .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
         })
-        .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close())
+        .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close(), intakePool.close())
             .onComplete(closed -> metrics.close())
             .onComplete(closed -> redis.close())
             .transform(closed -> Future.failedFuture(e)));
@@ -150,7 +153,7 @@ public final class KontakNode {
     return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
         .transform(undeployed -> simulator.map(Simulator::close).orElse(Future.succeededFuture()))
         .transform(closed -> whatsapp.close())
-        .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close()))
+        .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close(), intakePool.close()))
         .onComplete(closed -> metrics.close())
         .onComplete(done -> redis.close())
         .mapEmpty();

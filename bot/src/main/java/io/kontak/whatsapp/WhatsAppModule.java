@@ -32,27 +32,33 @@ public final class WhatsAppModule {
   private final KontakConfig config;
   private final KontakConfig.WhatsApp whatsapp;
   private final Pool pool;
+  private final Pool intakePool;
   private final Outbox outbox;
   private final Optional<FakeGraphApi> builtInGraph;
   private String outboxDeployment;
 
-  private WhatsAppModule(Vertx vertx, KontakConfig config, KontakConfig.WhatsApp whatsapp, Pool pool,
+  private WhatsAppModule(Vertx vertx, KontakConfig config, KontakConfig.WhatsApp whatsapp, Pool pool, Pool intakePool,
                          Optional<FakeGraphApi> builtInGraph) {
     this.vertx = vertx;
     this.config = config;
     this.whatsapp = whatsapp;
     this.pool = pool;
+    this.intakePool = intakePool;
     this.builtInGraph = builtInGraph;
     this.outbox = new Outbox(vertx, whatsapp.phoneNumberId());
   }
 
-  /** Resolves the demo defaults (built-in fake Graph API, generated app secret) and deploys the outbox sender. */
-  public static Future<WhatsAppModule> start(Vertx vertx, KontakConfig config, Pool pool) {
-    return create(vertx, config, pool).compose(module -> module.deployOutbox().map(module));
+  /**
+   * Resolves the demo defaults (built-in fake Graph API, generated app secret) and deploys the outbox
+   * sender. The webhook stores through {@code intakePool} only, the outbox through {@code pool}; the
+   * caller owns and closes both.
+   */
+  public static Future<WhatsAppModule> start(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool) {
+    return create(vertx, config, pool, intakePool).compose(module -> module.deployOutbox().map(module));
   }
 
   /** Like {@link #start} without deploying the sender (see {@link #outboxVerticle()}). */
-  public static Future<WhatsAppModule> create(Vertx vertx, KontakConfig config, Pool pool) {
+  public static Future<WhatsAppModule> create(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool) {
     KontakConfig.WhatsApp configured = config.whatsapp();
     String secret = configured.appSecret();
     if (secret.isBlank()) {
@@ -63,7 +69,7 @@ public final class WhatsAppModule {
     if (!configured.accessToken().isBlank()) {
       var resolved = new KontakConfig.WhatsApp(secret, configured.verifyToken(), configured.accessToken(), phone,
           configured.graphUrl());
-      return Future.succeededFuture(new WhatsAppModule(vertx, config, resolved, pool, Optional.empty()));
+      return Future.succeededFuture(new WhatsAppModule(vertx, config, resolved, pool, intakePool, Optional.empty()));
     }
     String appSecret = secret;
     return FakeGraphApi.start(vertx, randomHex()).map(fake -> {
@@ -71,13 +77,16 @@ public final class WhatsAppModule {
           fake.baseUrl());
       var resolved = new KontakConfig.WhatsApp(appSecret, configured.verifyToken(), fake.accessToken(), phone,
           fake.baseUrl());
-      return new WhatsAppModule(vertx, config, resolved, pool, Optional.of(fake));
+      return new WhatsAppModule(vertx, config, resolved, pool, intakePool, Optional.of(fake));
     });
   }
 
-  /** {@code GET/POST /webhook}, relative to where it is mounted. */
+  /**
+   * {@code GET/POST /webhook}, relative to where it is mounted. Call it on the event loop that will
+   * serve the routes (an HTTP verticle's start): each router batches its own deliveries there.
+   */
   public Router webhookRouter(Vertx vertx) {
-    return new WebhookRoutes(new WebhookStore(pool), new WebhookSignature(whatsapp.appSecret()),
+    return new WebhookRoutes(new WebhookStore(intakePool), new WebhookSignature(whatsapp.appSecret()),
         whatsapp.verifyToken(), config.webhook().maxBytes()).router(vertx);
   }
 

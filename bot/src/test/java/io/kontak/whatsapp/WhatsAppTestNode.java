@@ -18,10 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -90,6 +92,19 @@ public final class WhatsAppTestNode implements AutoCloseable {
   public HttpResponse<String> deliver(String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return post(bytes, WebhookSignature.sign(APP_SECRET, bytes));
+  }
+
+  /** Like {@link #deliver} without waiting for the answer: for many deliveries at once, each on its own connection. */
+  public CompletableFuture<HttpResponse<String>> deliverAsync(String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    HttpRequest request = HttpRequest.newBuilder(uri("/webhook"))
+        .version(HttpClient.Version.HTTP_1_1)
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header(WebhookSignature.HEADER, WebhookSignature.sign(APP_SECRET, bytes))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+        .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }
 
   public HttpResponse<String> post(byte[] body, String signature) {

@@ -38,17 +38,22 @@ final class OutboxSql {
        WHERE o.id = due.id AND o.state = 'pending'
       RETURNING o.id, o.citizen, o.kind, o.body, o.attempts""";
 
-  /** Accepted by Meta: never sent again. Applies a delivery status that arrived before the wamid was saved. */
+  /**
+   * Accepted by Meta: never sent again. $1: row ids, $2: their wamids (null for a mark-read), one
+   * statement for every row a group commit settles. Only rows still 'sending' change (RETURNING
+   * names them), and a delivery status that arrived before the wamid was saved is applied.
+   */
   static final String MARK_SENT = """
       UPDATE wa_outbox o
-         SET state = 'sent', wamid = $2, sent_at = now(), updated_at = now(),
+         SET state = 'sent', wamid = a.wamid, sent_at = now(), updated_at = now(),
              delivery = CASE WHEN s.rank > o.delivery_rank THEN s.status ELSE o.delivery END,
              delivery_at = CASE WHEN s.rank > o.delivery_rank THEN s.occurred_at ELSE o.delivery_at END,
              delivery_rank = GREATEST(o.delivery_rank, COALESCE(s.rank, 0))
-        FROM (VALUES (1)) AS one(x)
+        FROM unnest($1::bigint[], $2::text[]) AS a(id, wamid)
         LEFT JOIN LATERAL (SELECT status, rank, occurred_at FROM wa_status
-                            WHERE wamid = $2 AND rank > 0 ORDER BY rank DESC LIMIT 1) s ON true
-       WHERE o.id = $1 AND o.state = 'sending'""";
+                            WHERE wamid = a.wamid AND rank > 0 ORDER BY rank DESC LIMIT 1) s ON true
+       WHERE o.id = a.id AND o.state = 'sending'
+      RETURNING o.id""";
 
   static final String RETRY_LATER = """
       UPDATE wa_outbox

@@ -1,20 +1,43 @@
 package io.kontak.whatsapp.outbox;
 
+import io.kontak.core.db.GroupCommit;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** The sender's side of {@code wa_outbox}: claim due rows, record each outcome. */
+/**
+ * The sender's side of {@code wa_outbox}: claim due rows, record each outcome. Rows Meta accepted
+ * are marked sent by a {@link GroupCommit}: the answers of a busy sender settle in one statement
+ * per group instead of one transaction per row. Retries and failures are rare and go one by one.
+ */
 final class OutboxStore {
-  private final Pool pool;
+  /** Rows marked sent per statement; a pass claims at most 100, so a group usually holds a pass's worth. */
+  private static final int MAX_SENT_GROUP = 256;
+  /** Settling statements in flight; rows accepted meanwhile wait for the next group. */
+  private static final int MAX_SENT_IN_FLIGHT = 2;
 
+  private final Pool pool;
+  private final GroupCommit<Accepted, Boolean> sent;
+
+  /** A row Meta accepted, with the wamid it answered (none for a mark-read). */
+  private record Accepted(long id, String wamid) {
+  }
+
+  /** Create it on the sender's event loop. */
   OutboxStore(Pool pool) {
     this.pool = pool;
+    // Only an error Postgres answered can be one row's fault: without a connection, every row of the
+    // group fails at once (and shows as interrupted) instead of waiting for its own retry.
+    this.sent = new GroupCommit<>(MAX_SENT_GROUP, MAX_SENT_IN_FLIGHT, this::markAllSent,
+        DatabaseException.class::isInstance);
   }
 
   Future<List<OutboxRow>> claim(String phoneNumberId, int limit) {
@@ -27,8 +50,20 @@ final class OutboxStore {
     });
   }
 
+  /** Completes once the row is committed as sent: true when this call did it (it was still 'sending'). */
   Future<Boolean> markSent(long id, String wamid) {
-    return pool.preparedQuery(OutboxSql.MARK_SENT).execute(Tuple.of(id, wamid)).map(rows -> rows.rowCount() == 1);
+    return sent.submit(new Accepted(id, wamid));
+  }
+
+  private Future<List<Boolean>> markAllSent(List<Accepted> rows) {
+    Long[] ids = rows.stream().map(Accepted::id).toArray(Long[]::new);
+    String[] wamids = rows.stream().map(Accepted::wamid).toArray(String[]::new);
+    return pool.preparedQuery(OutboxSql.MARK_SENT).execute(Tuple.tuple().addValue(ids).addValue(wamids))
+        .map(updated -> {
+          Set<Long> marked = new HashSet<>();
+          updated.forEach(row -> marked.add(row.getLong("id")));
+          return rows.stream().map(row -> marked.contains(row.id())).toList();
+        });
   }
 
   Future<Boolean> retryLater(long id, long delayMillis, Integer code, String title, String detail) {

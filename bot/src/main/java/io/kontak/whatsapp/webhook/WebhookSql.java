@@ -1,20 +1,32 @@
 package io.kontak.whatsapp.webhook;
 
-/** The one statement a delivery is stored with: a single statement is a single transaction. */
+/** The one statement deliveries are stored with: a single statement is a single transaction. */
 final class WebhookSql {
   /**
-   * $1: messages as a JSON array, $2: statuses as a JSON array. Inserts new messages (a redelivered
-   * wamid is skipped), records new (wamid, status) pairs, and raises the delivery state of the
+   * $1: messages as a JSON array, $2: statuses as a JSON array, of one delivery or of a group of
+   * concurrent ones concatenated. Inserts new messages (a wamid already stored, or earlier in the
+   * arrays, is skipped), records new (wamid, status) pairs, and raises the delivery state of the
    * matching outbox rows, never lowering it (a concurrent delivery re-checks the rank on the locked
-   * row). Returns the newly stored messages in arrival order and the outbox rows that just failed.
+   * row). Returns the newly stored messages and the outbox rows that just failed, with their wamids.
+   *
+   * <p>Rows are inserted in key order so that two groups sharing wamids (Meta's duplicate
+   * deliveries, stored by two event loops at once) wait for each other instead of deadlocking. The
+   * arrival order lives on in {@code seq}: it is drawn in array order before the sort, and set
+   * explicitly ({@code OVERRIDING SYSTEM VALUE}, from the column's own sequence). Within the arrays
+   * the first copy of a wamid gets the lower seq and so is the one inserted.
    */
   static final String STORE_DELIVERY = """
-      WITH inbound AS (
-        INSERT INTO wa_inbound (wamid, citizen, wa_id, user_id, phone_number_id, kind, payload, raw, sent_at)
-        SELECT m->>'wamid', m->>'citizen', m->>'wa_id', m->>'user_id', m->>'phone_number_id', m->>'kind',
-               m->'payload', m->'raw', to_timestamp((m->>'ts')::bigint)
+      WITH message AS (
+        SELECT m, nextval(pg_get_serial_sequence('wa_inbound', 'seq')) AS seq
           FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS t(m, n)
          ORDER BY n
+      ), inbound AS (
+        INSERT INTO wa_inbound (seq, wamid, citizen, wa_id, user_id, phone_number_id, kind, payload, raw, sent_at)
+        OVERRIDING SYSTEM VALUE
+        SELECT seq, m->>'wamid', m->>'citizen', m->>'wa_id', m->>'user_id', m->>'phone_number_id', m->>'kind',
+               m->'payload', m->'raw', to_timestamp((m->>'ts')::bigint)
+          FROM message
+         ORDER BY m->>'wamid', seq
         ON CONFLICT (wamid) DO NOTHING
         RETURNING seq, wamid, citizen
       ), status AS (
@@ -22,6 +34,7 @@ final class WebhookSql {
         SELECT s->>'wamid', s->>'status', (s->>'rank')::smallint, s->>'citizen', to_timestamp((s->>'ts')::bigint),
                (s->>'error_code')::int, s->>'error_title', s->'raw'
           FROM jsonb_array_elements($2::text::jsonb) AS s
+         ORDER BY s->>'wamid', s->>'status'
         ON CONFLICT (wamid, status) DO NOTHING
         RETURNING wamid, status, rank, occurred_at, error_code, error_title
       ), best AS (
@@ -35,11 +48,11 @@ final class WebhookSql {
                error_title = CASE WHEN b.status = 'failed' THEN b.error_title ELSE o.error_title END
           FROM best b
          WHERE o.wamid = b.wamid AND o.delivery_rank < b.rank
-        RETURNING o.id, o.citizen, o.delivery, o.error_code, o.error_title
+        RETURNING o.id, o.wamid, o.citizen, o.delivery, o.error_code, o.error_title
       )
       SELECT 'inbound' AS what, seq AS id, wamid, citizen, NULL::int AS code, NULL::text AS title FROM inbound
       UNION ALL
-      SELECT 'failed', id, NULL, citizen, error_code, error_title FROM delivery WHERE delivery = 'failed'""";
+      SELECT 'failed', id, wamid, citizen, error_code, error_title FROM delivery WHERE delivery = 'failed'""";
 
   private WebhookSql() {
   }

@@ -3,23 +3,48 @@ package io.kontak.whatsapp.webhook;
 import io.kontak.core.conversation.InboundMessage;
 import io.kontak.core.conversation.InboundMessageJson;
 import io.kontak.core.conversation.MetaError;
+import io.kontak.core.db.GroupCommit;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Stores a whole delivery in one transaction: messages by wamid, statuses by (wamid, status), outbox delivery states. */
+/**
+ * Stores deliveries: messages by wamid, statuses by (wamid, status), outbox delivery states. Each
+ * delivery is stored whole in one transaction, and deliveries arriving while earlier ones are being
+ * stored share the next one ({@link GroupCommit}): under load the intake costs one statement per
+ * group, not per POST. One store per event loop (one per HTTP verticle instance).
+ */
 public final class WebhookStore {
-  private final Pool pool;
+  /** Deliveries per statement: Meta's usually hold one message or status each. */
+  static final int MAX_GROUP = 64;
+  /**
+   * Statements in flight per event loop: with one, a delivery arriving mid-flush would always wait
+   * for the whole flush; with two it often starts at once. The intake pool's default (4 connections)
+   * is two for each HTTP event loop of a 2-core node.
+   */
+  static final int MAX_IN_FLIGHT = 2;
+  /** A delivery with more entries than this is a group by itself and is stored alone, at once. */
+  static final int STORED_ALONE_ABOVE = 64;
 
+  private final Pool pool;
+  private final GroupCommit<Delivery, Stored> commit;
+
+  /** Create it on the event loop whose requests it stores. */
   public WebhookStore(Pool pool) {
     this.pool = pool;
+    // Only an error Postgres answered can be one delivery's fault (bad data): without a
+    // connection, retrying one by one would wait out the outage once per delivery.
+    this.commit = new GroupCommit<>(MAX_GROUP, MAX_IN_FLIGHT, this::storeAll, DatabaseException.class::isInstance);
   }
 
   /** A message this delivery stored for the first time. */
@@ -33,30 +58,76 @@ public final class WebhookStore {
   public record Stored(List<NewMessage> messages, List<FailedDelivery> failures) {
   }
 
+  /** Completes once the delivery is committed, with what it stored first (in arrival order). */
   public Future<Stored> store(Delivery delivery) {
-    if (delivery.messages().isEmpty() && delivery.statuses().isEmpty()) {
+    int entries = delivery.messages().size() + delivery.statuses().size();
+    if (entries == 0) {
       return Future.succeededFuture(new Stored(List.of(), List.of()));
     }
-    return pool.preparedQuery(WebhookSql.STORE_DELIVERY)
-        .execute(Tuple.of(pgJson(messages(delivery)), pgJson(statuses(delivery))))
-        .map(rows -> {
-          List<NewMessage> messages = new ArrayList<>();
-          List<FailedDelivery> failures = new ArrayList<>();
-          for (Row row : rows) {
-            if ("inbound".equals(row.getString("what"))) {
-              messages.add(new NewMessage(row.getLong("id"), row.getString("wamid"), row.getString("citizen")));
-            } else {
-              failures.add(new FailedDelivery(row.getLong("id"), row.getString("citizen"), row.getInteger("code"),
-                  row.getString("title")));
-            }
-          }
-          messages.sort(Comparator.comparingLong(NewMessage::seq));
-          return new Stored(messages, failures);
-        });
+    if (entries > STORED_ALONE_ABOVE) {
+      return storeAll(List.of(delivery)).map(List::getFirst);
+    }
+    return commit.submit(delivery);
   }
 
-  private static JsonArray messages(Delivery delivery) {
-    JsonArray out = new JsonArray(new ArrayList<>(delivery.messages().size()));
+  /** One statement for all of {@code deliveries}; each is answered with what it stored. */
+  private Future<List<Stored>> storeAll(List<Delivery> deliveries) {
+    return pool.preparedQuery(WebhookSql.STORE_DELIVERY)
+        .execute(Tuple.of(pgJson(messages(deliveries)), pgJson(statuses(deliveries))))
+        .map(rows -> attribute(deliveries, rows));
+  }
+
+  /**
+   * Hands each new row to the first delivery of the group that carried it, so a message Meta
+   * delivered twice at once is announced once, by whichever copy came first.
+   */
+  private static List<Stored> attribute(List<Delivery> deliveries, RowSet<Row> rows) {
+    Map<String, NewMessage> messages = new HashMap<>();
+    Map<String, FailedDelivery> failures = new HashMap<>();
+    for (Row row : rows) {
+      if ("inbound".equals(row.getString("what"))) {
+        messages.put(row.getString("wamid"),
+            new NewMessage(row.getLong("id"), row.getString("wamid"), row.getString("citizen")));
+      } else {
+        failures.put(row.getString("wamid"), new FailedDelivery(row.getLong("id"), row.getString("citizen"),
+            row.getInteger("code"), row.getString("title")));
+      }
+    }
+    List<Stored> out = new ArrayList<>(deliveries.size());
+    for (Delivery delivery : deliveries) {
+      List<NewMessage> stored = new ArrayList<>();
+      for (Delivery.Message m : delivery.messages()) {
+        NewMessage first = messages.remove(m.message().wamid());
+        if (first != null) {
+          stored.add(first);
+        }
+      }
+      stored.sort(Comparator.comparingLong(NewMessage::seq));
+      List<FailedDelivery> failed = new ArrayList<>();
+      for (Delivery.Status s : delivery.statuses()) {
+        FailedDelivery failure = "failed".equals(s.status()) ? failures.remove(s.wamid()) : null;
+        if (failure != null) {
+          failed.add(failure);
+        }
+      }
+      out.add(new Stored(stored, failed));
+    }
+    return out;
+  }
+
+  private static JsonArray messages(List<Delivery> deliveries) {
+    JsonArray out = new JsonArray(new ArrayList<>());
+    deliveries.forEach(d -> messages(d, out));
+    return out;
+  }
+
+  private static JsonArray statuses(List<Delivery> deliveries) {
+    JsonArray out = new JsonArray(new ArrayList<>());
+    deliveries.forEach(d -> statuses(d, out));
+    return out;
+  }
+
+  private static void messages(Delivery delivery, JsonArray out) {
     for (Delivery.Message m : delivery.messages()) {
       InboundMessage message = m.message();
       out.add(new JsonObject()
@@ -70,11 +141,9 @@ public final class WebhookStore {
           .put("payload", InboundMessageJson.toJson(message))
           .put("raw", m.raw()));
     }
-    return out;
   }
 
-  private static JsonArray statuses(Delivery delivery) {
-    JsonArray out = new JsonArray(new ArrayList<>(delivery.statuses().size()));
+  private static void statuses(Delivery delivery, JsonArray out) {
     for (Delivery.Status s : delivery.statuses()) {
       MetaError first = s.errors().isEmpty() ? null : s.errors().getFirst();
       out.add(new JsonObject()
@@ -87,7 +156,6 @@ public final class WebhookStore {
           .put("error_title", first == null ? null : first.title())
           .put("raw", s.raw()));
     }
-    return out;
   }
 
   /**

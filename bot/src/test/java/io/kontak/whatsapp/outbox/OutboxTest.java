@@ -6,12 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.kontak.core.bus.Addresses;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.core.db.Database;
+import io.kontak.whatsapp.Fixtures;
 import io.kontak.whatsapp.WhatsAppTestNode;
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.fake.FakeGraphApi.Request;
 import io.kontak.whatsapp.fake.FakeGraphApi.ScriptedError;
 import io.kontak.whatsapp.outbox.OutboundMessage.Button;
 import io.kontak.whatsapp.outbox.OutboundMessage.Row;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -248,6 +252,78 @@ class OutboxTest {
     }
     long totalMillis = (nanos.getLast() - nanos.getFirst()) / 1_000_000;
     assertThat(totalMillis).isGreaterThanOrEqualTo((total - burst - 1) * 1000L / rate - 100).isLessThan(6_000);
+  }
+
+  @Test
+  void manyConcurrentAcceptedSendsAreAllMarkedSentWithTheirWamids() {
+    WhatsAppTestNode node = node(Map.of("KONTAK_GRAPH_SEND_RATE", "100000"));
+    Outbox outbox = node.node.whatsapp().outbox();
+    int total = 300;
+    List<Long> ids = node.sql.withTransaction(conn -> {
+      var chain = Future.<List<Long>>succeededFuture(new ArrayList<>());
+      for (int i = 0; i < total; i++) {
+        CitizenId to = CitizenId.ofWaId("628160000" + String.format("%03d", i));
+        chain = chain.compose(list -> outbox.enqueue(conn, to, OutboundMessage.text("serentak"))
+            .map(id -> {
+              list.add(id);
+              return list;
+            }));
+      }
+      return chain;
+    }).await();
+    outbox.nudge();
+
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> node.count("SELECT count(*) FROM wa_outbox WHERE state = 'sent'") == total);
+    assertThat(graph.requests()).hasSize(total).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+    Map<String, String> wamidByRecipient = new HashMap<>();
+    graph.accepted().forEach(r -> wamidByRecipient.put(r.to(), r.wamid().orElseThrow()));
+    for (var row : node.rows("SELECT citizen, wamid FROM wa_outbox WHERE id = ANY($1::bigint[])",
+        (Object) ids.toArray(Long[]::new))) {
+      assertThat(row.getString("wamid")).as(row.getString("citizen"))
+          .isEqualTo(wamidByRecipient.get(CitizenId.parse(row.getString("citizen")).waId().orElseThrow()));
+    }
+    // Settled in groups: fewer transactions than rows.
+    assertThat(node.count("SELECT count(DISTINCT xmin::text) FROM wa_outbox")).isLessThan(total);
+  }
+
+  @Test
+  void aGroupMarkedSentKeepsEachRowsOutcomeAndAppliesAnEarlyStatus() {
+    WhatsAppTestNode node = node(Map.of());
+    // Rows mid-send by a sender that is not this node's, and one (n = 2) that failed meanwhile.
+    List<Long> ids = node.rows("""
+        INSERT INTO wa_outbox (citizen, phone_number_id, kind, body, state, attempts, claimed_at)
+        SELECT 'wa:62817000000' || n, $1, 'text', '{}', CASE WHEN n = 2 THEN 'failed' ELSE 'sending' END, 1, now()
+          FROM generate_series(0, 5) AS n ORDER BY n
+        RETURNING id""", WhatsAppTestNode.PHONE_NUMBER_ID).stream().map(r -> r.getLong("id")).sorted().toList();
+    // Meta's 'delivered' overtook its answer to the send: it is stored before the wamid is.
+    assertThat(node.deliver(Fixtures.statuses(Fixtures.status("wamid.EARLY", "delivered", 1767225607))).statusCode())
+        .isEqualTo(200);
+
+    Context loop = node.vertx.getOrCreateContext();
+    Promise<List<Boolean>> marked = Promise.promise();
+    loop.runOnContext(v -> {
+      OutboxStore store = new OutboxStore(node.sql);
+      // Submitted in one event-loop task: the first two fill both flush slots, the other four
+      // wait and go as one group.
+      Future.all(List.of(
+              store.markSent(ids.get(0), "wamid.A"),
+              store.markSent(ids.get(1), "wamid.B"),
+              store.markSent(ids.get(2), "wamid.NOT_SENDING"),
+              store.markSent(ids.get(3), "wamid.EARLY"),
+              store.markSent(ids.get(4), null),  // a mark-read: Meta answers no wamid
+              store.markSent(ids.get(5), "wamid.PLAIN")))
+          .map(all -> all.<Boolean>list())
+          .onComplete(marked);
+    });
+    assertThat(marked.future().await()).containsExactly(true, true, false, true, true, true);
+
+    assertThat(node.rows("SELECT count(DISTINCT xmin::text) FROM wa_outbox WHERE id = ANY($1::bigint[])",
+        (Object) new Long[] {ids.get(3), ids.get(4), ids.get(5)}).getFirst().getLong(0)).isEqualTo(1);
+    assertThat(node.rows("SELECT state, wamid, delivery FROM wa_outbox ORDER BY id").stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2)))
+        .containsExactly("sent wamid.A null", "sent wamid.B null", "failed null null", "sent wamid.EARLY delivered",
+            "sent null null", "sent wamid.PLAIN null");
   }
 
   private static long send(WhatsAppTestNode node, CitizenId to, OutboundMessage message) {

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -253,6 +254,49 @@ class WebhookTest {
     assertThat(node.count("SELECT count(DISTINCT citizen) FROM wa_inbound")).isEqualTo(250);
     await().atMost(Duration.ofSeconds(10)).until(() -> node.events(Addresses.INBOUND_STORED).size() == 1000);
     assertThat(node.events(Addresses.INBOUND_STORED).get(999).getString("wamid")).isEqualTo("wamid.BATCH_0999");
+  }
+
+  @Test
+  void concurrentDeliveriesAreStoredOnceEachAndEachIsAckedAfterItsCommit() {
+    int deliveries = 200;
+    int distinctMessages = 150;  // deliveries i and i + 150 carry the same message, as Meta's duplicates do
+    int distinctStatuses = 10;
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < deliveries; i++) {
+      int n = i % distinctMessages;
+      String message = """
+          {"from":"62813%08d","id":"wamid.PAR_%03d","timestamp":"1767225600","type":"text","text":{"body":"pesan %d"}}"""
+          .formatted(n, n, n);
+      String statuses = i % 2 == 0
+          ? ",\"statuses\":[" + Fixtures.status("wamid.OUT_" + (i / 2 % distinctStatuses), "delivered", 1767225607) + "]"
+          : "";
+      bodies.add(Fixtures.envelope("\"messages\":[" + message + "]" + statuses));
+    }
+    // One delivery Postgres refuses (a timestamp past year 294276): it alone is answered 400.
+    bodies.add(100, Fixtures.envelope("""
+        "messages":[{"from":"6281399999999","id":"wamid.PAR_BAD","timestamp":"9999999999999","type":"text","text":{"body":"x"}}]"""));
+
+    List<HttpResponse<String>> responses = bodies.stream().map(node::deliverAsync).toList().stream()
+        .map(CompletableFuture::join).toList();
+
+    assertThat(responses.get(100).statusCode()).isEqualTo(400);
+    List<HttpResponse<String>> good = new ArrayList<>(responses);
+    good.remove(100);
+    assertThat(good).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(200));
+    // A 200 means committed: every message is readable as soon as the last answer is in.
+    assertThat(node.count("SELECT count(*) FROM wa_inbound")).isEqualTo(distinctMessages);
+    assertThat(good.stream().mapToInt(r -> new JsonObject(r.body()).getInteger("stored")).sum())
+        .isEqualTo(distinctMessages);
+    assertThat(node.count("SELECT count(*) FROM wa_status")).isEqualTo(distinctStatuses);
+    // Stored in groups: fewer transactions than deliveries.
+    assertThat(node.count("SELECT count(DISTINCT xmin::text) FROM wa_inbound")).isLessThan(deliveries);
+
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> node.events(Addresses.INBOUND_STORED).size() == distinctMessages);
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+        .until(() -> node.events(Addresses.INBOUND_STORED).size() == distinctMessages);
+    assertThat(node.events(Addresses.INBOUND_STORED).stream().map(e -> e.getString("wamid")).distinct())
+        .hasSize(distinctMessages);
   }
 
   @Test

@@ -23,7 +23,19 @@ public record KontakConfig(
     Registry registry,
     Branding branding,
     Conversations conversations,
-    Simulator simulator) {
+    Simulator simulator,
+    Postgres postgres) {
+
+  /**
+   * Connections a node keeps to Postgres, in two pools so that storing what Meta delivers never
+   * waits for a connection behind the conversation engine's longer transactions.
+   *
+   * @param poolSize       the shared pool: conversations, outbox, registry, health
+   * @param intakePoolSize the webhook's own pool; each HTTP event loop runs at most two group
+   *                       commits at once, so twice the cores is enough
+   */
+  public record Postgres(int poolSize, int intakePoolSize) {
+  }
 
   /**
    * The WhatsApp simulator page ({@code /simulator/}): a browser plays a citizen through the real
@@ -143,7 +155,10 @@ public record KontakConfig(
             Duration.ofSeconds(e.integer("KONTAK_SWEEP_SECONDS", 30)),
             e.integer("KONTAK_SENDER_RATE_PER_MINUTE", 20),
             e.bool("KONTAK_CONVERSATION_ENGINE", true)),
-        new Simulator(e.bool(SIMULATOR, false)));
+        new Simulator(e.bool(SIMULATOR, false)),
+        new Postgres(
+            e.integer("KONTAK_PG_POOL_SIZE", 16),
+            e.integer("KONTAK_PG_INTAKE_POOL_SIZE", 4)));
   }
 
   /**
@@ -157,27 +172,27 @@ public record KontakConfig(
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {
     return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
-        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator);
+        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres);
   }
 
   public KontakConfig withAdminToken(String token) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
-        whatsapp, webhook, graph, registry, branding, conversations, simulator);
+        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres);
   }
 
   public KontakConfig withHttpPort(int port) {
     return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator);
+        registry, branding, conversations, simulator, postgres);
   }
 
   public KontakConfig withWhatsApp(WhatsApp other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, other, webhook, graph,
-        registry, branding, conversations, simulator);
+        registry, branding, conversations, simulator, postgres);
   }
 
   public KontakConfig withSimulator(boolean enabled) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, new Simulator(enabled));
+        registry, branding, conversations, new Simulator(enabled), postgres);
   }
 
   /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */

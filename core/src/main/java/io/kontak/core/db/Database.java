@@ -17,8 +17,13 @@ public final class Database {
   }
 
   public static Pool pool(Vertx vertx, PostgresUrl url, int maxSize) {
+    return pool(vertx, url, "kontak-pg", maxSize);
+  }
+
+  /** A pool of its own, named (e.g. in metrics) apart from the node's others. */
+  public static Pool pool(Vertx vertx, PostgresUrl url, String name, int maxSize) {
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(maxSize).setName("kontak-pg").setShared(false))
+        .with(new PoolOptions().setMaxSize(maxSize).setName(name).setShared(false))
         .connectingTo(url.connectOptions())
         .using(vertx)
         .build();

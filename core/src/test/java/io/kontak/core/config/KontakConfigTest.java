@@ -57,6 +57,15 @@ class KontakConfigTest {
   }
 
   @Test
+  void theWebhookHasItsOwnSmallerPostgresPool() {
+    assertThat(KontakConfig.from(Map.of()).postgres()).isEqualTo(new KontakConfig.Postgres(16, 4));
+    assertThat(KontakConfig.from(Map.of("KONTAK_PG_POOL_SIZE", "32", "KONTAK_PG_INTAKE_POOL_SIZE", "8")).postgres())
+        .isEqualTo(new KontakConfig.Postgres(32, 8));
+    assertThat(KontakConfig.from(Map.of("KONTAK_PG_INTAKE_POOL_SIZE", "2")).withHttpPort(0).postgres().intakePoolSize())
+        .isEqualTo(2);
+  }
+
+  @Test
   void theSimulatorIsOffByDefaultOnInKontakRunUnlessSetExplicitly() {
     assertThat(KontakConfig.from(Map.of()).simulator().enabled()).isFalse();
     assertThat(KontakConfig.forRunCommand(Map.of()).simulator().enabled()).isTrue();

@@ -21,7 +21,10 @@ final class OutboxSql {
    * once, so two senders (nodes) never both send it. A citizen's rows go one at a time in order:
    * a row waits while an earlier row of the same citizen is pending or sending. The candidates are
    * a MATERIALIZED CTE: as an {@code IN (SELECT … LIMIT … SKIP LOCKED)} sub-select the planner may
-   * evaluate them more than once and claim more than $2 rows.
+   * evaluate them more than once and claim more than $2 rows. Its cost follows the open rows, not
+   * the table (sent and failed rows are in none of the partial indexes it reads): the rows claimed,
+   * plus the rows it skips at the head of {@code wa_outbox_due} because their citizen has an
+   * earlier row in flight.
    */
   static final String CLAIM = """
       WITH due AS MATERIALIZED (

@@ -9,7 +9,7 @@
 #   KONTAK_BENCH_BUILD=none bench/run-whatsapp-bench.sh --rates 200 --measure 5   # smoke run
 #
 # Builds target/kontak.jar first if it is missing. Extra arguments go to the generator:
-# --rates 500,1000,2000  --warmup S  --measure S  --drain S  --out FILE  --no-ceiling
+# --rates 500,1000,2000  --warmup S  --warmup-rate N  --measure S  --drain S  --out FILE  --no-ceiling
 # --node-java-opts "-Xmx512m ..."
 set -euo pipefail
 cd "$(dirname "$0")/.."

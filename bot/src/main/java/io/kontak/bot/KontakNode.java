@@ -106,6 +106,7 @@ public final class KontakNode {
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
         .compose(id -> WhatsAppModule.start(vertx, config, pool, intakePool))
         .compose(whatsapp -> {
+          metrics.bind(whatsapp.outboxMetrics());
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
           var node = new KontakNode(vertx, pool, intakePool, redis, registry, nluWorkers, whatsapp, simulator, metrics,
               port);

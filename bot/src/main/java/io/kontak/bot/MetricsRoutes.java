@@ -1,7 +1,10 @@
 package io.kontak.bot;
 
+import io.kontak.whatsapp.outbox.OutboxMetrics;
+import java.util.concurrent.atomic.AtomicLong;
 import io.kontak.registry.node.RegistryService;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -34,6 +37,26 @@ final class MetricsRoutes implements AutoCloseable {
         .description("registry version this node answers from").register(registry);
     Gauge.builder("kontak_registry_institutions", registryService, RegistryService::servingSize)
         .description("institutions in the registry version being served").register(registry);
+  }
+
+  /** Gauges of this node's outbox sender. */
+  void bind(OutboxMetrics outbox) {
+    Gauge.builder("kontak_outbox_in_flight", outbox.inFlight, AtomicLong::get)
+        .description("requests sent to the Graph API without an answer yet").register(registry);
+    Gauge.builder("kontak_outbox_handed_over", outbox.handedOver, AtomicLong::get)
+        .description("new replies handed to the sender, not claimed yet").register(registry);
+    Gauge.builder("kontak_outbox_held_back", outbox.heldBack, AtomicLong::get)
+        .description("replies waiting behind an earlier reply to the same citizen").register(registry);
+    FunctionCounter.builder("kontak_outbox_claimed", outbox.claimed, AtomicLong::get)
+        .description("outbox rows claimed for sending").register(registry);
+    FunctionCounter.builder("kontak_outbox_accepted", outbox.accepted, AtomicLong::get)
+        .description("outbox rows the Graph API accepted").register(registry);
+    FunctionCounter.builder("kontak_outbox_claims", outbox.claims, AtomicLong::get)
+        .description("claim statements the sender ran").register(registry);
+    FunctionCounter.builder("kontak_outbox_claim_seconds", outbox.claimNanos, n -> n.get() / 1e9)
+        .description("time the sender waited for its claims, pool wait included").register(registry);
+    FunctionCounter.builder("kontak_outbox_mark_reads", outbox.markReads, AtomicLong::get)
+        .description("mark-read requests sent").register(registry);
   }
 
   Router router(Vertx vertx) {

@@ -3,6 +3,7 @@ package io.kontak.whatsapp;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.outbox.Outbox;
+import io.kontak.whatsapp.outbox.OutboxMetrics;
 import io.kontak.whatsapp.outbox.OutboxVerticle;
 import io.kontak.whatsapp.webhook.WebhookRoutes;
 import io.kontak.whatsapp.webhook.WebhookSignature;
@@ -35,6 +36,7 @@ public final class WhatsAppModule {
   private final Pool intakePool;
   private final Outbox outbox;
   private final Optional<FakeGraphApi> builtInGraph;
+  private final OutboxMetrics outboxMetrics = new OutboxMetrics();
   private String outboxDeployment;
 
   private WhatsAppModule(Vertx vertx, KontakConfig config, KontakConfig.WhatsApp whatsapp, Pool pool, Pool intakePool,
@@ -92,11 +94,16 @@ public final class WhatsAppModule {
 
   /** A new sender of this node's outbox (deploy one per node). */
   public OutboxVerticle outboxVerticle() {
-    return new OutboxVerticle(pool, whatsapp, config.graph());
+    return new OutboxVerticle(pool, whatsapp, config.graph(), outboxMetrics);
   }
 
   public Future<String> deployOutbox() {
     return vertx.deployVerticle(outboxVerticle()).onSuccess(id -> outboxDeployment = id);
+  }
+
+  /** What this node's sender is doing, for {@code /metrics}. */
+  public OutboxMetrics outboxMetrics() {
+    return outboxMetrics;
   }
 
   /** Where the engine and the desk enqueue replies. */

@@ -64,8 +64,10 @@ public final class WhatsAppBench {
 
   // ---- configuration
   int[] rates = {500, 1000, 2000};
-  int warmupSeconds = 8;
-  int warmupRate = 300;
+  // Long enough for the JIT to settle at a rate near the measured ones: the node is a long-running
+  // service, and compiling at the start of a phase costs a fifth of a core on this 2-core box.
+  int warmupSeconds = 45;
+  int warmupRate = 600;
   int measureSeconds = 15;
   int drainSeconds = 15;
   int settleSeconds = 120;
@@ -131,6 +133,7 @@ public final class WhatsAppBench {
       switch (args[i]) {
         case "--rates" -> b.rates = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--warmup" -> b.warmupSeconds = Integer.parseInt(args[++i]);
+        case "--warmup-rate" -> b.warmupRate = Integer.parseInt(args[++i]);
         case "--measure" -> b.measureSeconds = Integer.parseInt(args[++i]);
         case "--drain" -> b.drainSeconds = Integer.parseInt(args[++i]);
         case "--settle" -> b.settleSeconds = Integer.parseInt(args[++i]);

@@ -29,6 +29,7 @@ final class BatchWrites {
   private final List<Function<SqlConnection, Future<Void>>> afterSave = new ArrayList<>();
   private final List<Event> events = new ArrayList<>();
   private final Map<CitizenId, OpenConversation> cacheable = new HashMap<>();
+  private final List<Long> enqueued = new ArrayList<>();
   private final ConversationStore store;
 
   private record Event(String address, JsonObject body) {
@@ -71,10 +72,6 @@ final class BatchWrites {
     afterSave.add(conn -> store.close(conn, conversation, outcome));
   }
 
-  boolean sendsReplies() {
-    return !replies.isEmpty();
-  }
-
   /** Issues every statement at once and completes when all are done (the caller then commits). */
   Future<Void> write(SqlConnection conn, Outbox outbox) {
     List<Future<Void>> statements = new ArrayList<>();
@@ -86,13 +83,17 @@ final class BatchWrites {
           .forEach(s -> cacheable.put(s.citizen(), s.conversation().atVersion(versions.get(s.conversation().id()))));
       return null;
     }));
-    statements.add(outbox.enqueueAll(conn, replies));
+    statements.add(outbox.enqueueAll(conn, replies).map(ids -> {
+      enqueued.addAll(ids);
+      return null;
+    }));
     afterSave.forEach(statement -> statements.add(statement.apply(conn)));
     return Future.all(statements).mapEmpty();
   }
 
-  /** After the commit: tells the rest of the node, and keeps the conversations' hot state. */
-  void committed(EventBus bus, ConversationCache cache) {
+  /** After the commit: hands the replies to the sender, tells the rest of the node, keeps the hot state. */
+  void committed(EventBus bus, Outbox outbox, ConversationCache cache) {
+    outbox.handOver(enqueued);
     events.forEach(event -> bus.publish(event.address(), event.body()));
     cache.put(cacheable);
     cache.forget(saved.stream().filter(ConversationStore.Saved::statusChanged).map(ConversationStore.Saved::citizen)

@@ -79,12 +79,7 @@ final class TurnBatch {
     return pool.withTransaction(conn -> read(conn, citizens, cached)
             .compose(waiting -> answer(waiting, writes)
                 .compose(turns -> writes.write(conn, outbox).map(written -> result(citizens, waiting, turns)))))
-        .onSuccess(result -> {
-          writes.committed(bus, cache);
-          if (writes.sendsReplies()) {
-            outbox.nudge();
-          }
-        });
+        .onSuccess(result -> writes.committed(bus, outbox, cache));
   }
 
   /** Locks the citizens, reads their messages and whichever conversations the cache did not have. */

@@ -2,36 +2,50 @@ package io.kontak.whatsapp.graph;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.core.buffer.Buffer;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** {@code POST {graphUrl}/{phone-number-id}/messages} with the bearer token; every outcome becomes a {@link GraphResult}. */
+/**
+ * {@code POST {graphUrl}/{phone-number-id}/messages} with the bearer token; every outcome becomes a
+ * {@link GraphResult}. On Vert.x's plain {@link HttpClient}: the sender makes two requests per
+ * citizen message (read mark, reply), and the web client's interceptor chain showed in profiles.
+ */
 public final class GraphClient {
-  private final WebClient client;
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+  private static final CharSequence USER_AGENT = HttpHeaders.createOptimized("Kontak");
+
+  private final HttpClient client;
   private final String graphUrl;
-  private final String accessToken;
+  private final CharSequence authorization;
   private final long timeoutMillis;
 
-  public GraphClient(WebClient client, String graphUrl, String accessToken, Duration timeout) {
+  public GraphClient(HttpClient client, String graphUrl, String accessToken, Duration timeout) {
     this.client = client;
     this.graphUrl = graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl;
-    this.accessToken = accessToken;
+    this.authorization = HttpHeaders.createOptimized("Bearer " + accessToken);
     this.timeoutMillis = timeout.toMillis();
   }
 
   public Future<GraphResult> send(String phoneNumberId, JsonObject body) {
-    return client.postAbs(graphUrl + "/" + phoneNumberId + "/messages")
-        .bearerTokenAuthentication(accessToken)
-        .timeout(timeoutMillis)
-        .sendJsonObject(body)
-        .map(GraphClient::result)
+    RequestOptions request = new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setAbsoluteURI(graphUrl + "/" + phoneNumberId + "/messages")
+        .putHeader(HttpHeaders.AUTHORIZATION, authorization)
+        .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+        .putHeader(HttpHeaders.USER_AGENT, USER_AGENT)
+        .setIdleTimeout(timeoutMillis);
+    return client.request(request)
+        .compose(sending -> sending.send(body.toBuffer()))
+        .compose(response -> response.body()
+            .map(answer -> result(response.statusCode(), answer.toString(), response.getHeader("Retry-After"))))
         .recover(e -> Future.succeededFuture(new GraphResult.Unreachable(e, neverSent(e))));
   }
 
@@ -39,12 +53,11 @@ public final class GraphClient {
     client.close();
   }
 
-  private static GraphResult result(HttpResponse<Buffer> response) {
-    int status = response.statusCode();
+  private static GraphResult result(int status, String body, String retryAfter) {
     if (status >= 200 && status < 300) {
-      return new GraphResult.Accepted(wamid(response.bodyAsString()));
+      return new GraphResult.Accepted(wamid(body));
     }
-    return new GraphResult.Rejected(GraphError.parse(status, response.bodyAsString(), response.getHeader("Retry-After")));
+    return new GraphResult.Rejected(GraphError.parse(status, body, retryAfter));
   }
 
   private static Optional<String> wamid(String body) {

@@ -38,17 +38,34 @@ public final class Outbox {
   public record Outgoing(CitizenId to, OutboundMessage message) {
   }
 
-  /** Inserts all {@code messages} with one statement; each citizen's rows are sent in list order. */
-  public Future<Void> enqueueAll(SqlClient sql, List<Outgoing> messages) {
+  /**
+   * Inserts all {@code messages} with one statement; each citizen's rows are sent in list order.
+   * The future holds the new row ids, for {@link #handOver} after the commit.
+   */
+  public Future<List<Long>> enqueueAll(SqlClient sql, List<Outgoing> messages) {
     if (messages.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(List.of());
     }
     JsonArray rows = new JsonArray(new ArrayList<>(messages.size()));
     for (Outgoing m : messages) {
       rows.add(new JsonObject().put("citizen", m.to().key()).put("kind", m.message().kind())
           .put("body", GraphMessages.body(m.to(), m.message())));
     }
-    return sql.preparedQuery(OutboxSql.ENQUEUE_ALL).execute(Tuple.of(phoneNumberId, rows.encode())).mapEmpty();
+    return sql.preparedQuery(OutboxSql.ENQUEUE_ALL).execute(Tuple.of(phoneNumberId, rows.encode())).map(inserted -> {
+      List<Long> ids = new ArrayList<>(inserted.size());
+      inserted.forEach(row -> ids.add(row.getLong("id")));
+      return ids;
+    });
+  }
+
+  /**
+   * Gives this node's sender rows just committed, so it claims them by id at once instead of finding
+   * them among all pending rows. Whatever it cannot send now it leaves to its polling.
+   */
+  public void handOver(List<Long> ids) {
+    if (!ids.isEmpty()) {
+      vertx.eventBus().publish(Addresses.OUTBOX_NUDGE, new JsonArray(new ArrayList<>(ids)));
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,13 +42,36 @@ final class OutboxStore {
   }
 
   Future<List<OutboxRow>> claim(String phoneNumberId, int limit) {
-    return pool.preparedQuery(OutboxSql.CLAIM).execute(Tuple.of(phoneNumberId, limit)).map(rows -> {
-      List<OutboxRow> out = new ArrayList<>(rows.size());
-      rows.forEach(row -> out.add(new OutboxRow(row.getLong("id"), row.getString("citizen"), row.getString("kind"),
-          json(row.getValue("body")), row.getInteger("attempts"))));
-      out.sort((a, b) -> Long.compare(a.id(), b.id()));
-      return out;
+    return pool.preparedQuery(OutboxSql.CLAIM).execute(Tuple.of(phoneNumberId, limit)).map(OutboxStore::rows);
+  }
+
+  /** What a claim by id found: rows to send now, and ids held back behind an earlier row of their citizen. */
+  record ClaimedById(List<OutboxRow> rows, List<Long> heldBack) {
+  }
+
+  /** Claims those of {@code ids} that may be sent now (see {@link OutboxSql#CLAIM_BY_ID}). */
+  Future<ClaimedById> claim(List<Long> ids) {
+    return pool.preparedQuery(OutboxSql.CLAIM_BY_ID).execute(Tuple.of(ids.toArray(Long[]::new))).map(rows -> {
+      List<Long> heldBack = new ArrayList<>();
+      rows.forEach(row -> {
+        if (!row.getBoolean("claimed")) {
+          heldBack.add(row.getLong("id"));
+        }
+      });
+      return new ClaimedById(rows(rows), heldBack);
     });
+  }
+
+  private static List<OutboxRow> rows(RowSet<Row> rows) {
+    List<OutboxRow> out = new ArrayList<>(rows.size());
+    rows.forEach(row -> {
+      if (row.getValue("body") != null) {
+        out.add(new OutboxRow(row.getLong("id"), row.getString("citizen"), row.getString("kind"),
+            json(row.getValue("body")), row.getInteger("attempts")));
+      }
+    });
+    out.sort((a, b) -> Long.compare(a.id(), b.id()));
+    return out;
   }
 
   /** Completes once the row is committed as sent: true when this call did it (it was still 'sending'). */

@@ -12,12 +12,17 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -39,11 +44,14 @@ import org.slf4j.LoggerFactory;
 public final class OutboxVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxVerticle.class);
   private static final int CLAIM_BATCH = 100;
+  /** Held-back ids remembered for a quick retry; beyond that they wait for polling. */
+  private static final int MAX_HELD_BACK = 10_000;
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
   private final Pool pool;
   private final KontakConfig.WhatsApp whatsapp;
   private final KontakConfig.Graph settings;
+  private final OutboxMetrics metrics;
 
   private OutboxStore store;
   private GraphClient graph;
@@ -53,6 +61,9 @@ public final class OutboxVerticle extends VerticleBase {
   private MessageConsumer<JsonObject> markReads;
   private Duration lease;
 
+  private final Deque<Long> handedOver = new ArrayDeque<>();
+  private final List<Long> heldBack = new ArrayList<>();
+  private boolean pollDue = true;
   private boolean claiming;
   private boolean again;
   private boolean stopping;
@@ -62,7 +73,8 @@ public final class OutboxVerticle extends VerticleBase {
   private long sweepTimer = -1;
   private Promise<Void> drained;
 
-  public OutboxVerticle(Pool pool, KontakConfig.WhatsApp whatsapp, KontakConfig.Graph settings) {
+  public OutboxVerticle(Pool pool, KontakConfig.WhatsApp whatsapp, KontakConfig.Graph settings, OutboxMetrics metrics) {
+    this.metrics = metrics;
     this.pool = pool;
     this.whatsapp = whatsapp;
     this.settings = settings;
@@ -71,14 +83,15 @@ public final class OutboxVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new OutboxStore(pool);
-    WebClient client = WebClient.create(vertx,
-        new WebClientOptions().setUserAgent("Kontak").setConnectTimeout((int) Math.min(10_000, settings.timeout().toMillis())),
+    HttpClient client = vertx.createHttpClient(
+        new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+            .setConnectTimeout((int) Math.min(10_000, settings.timeout().toMillis())),
         new PoolOptions().setHttp1MaxSize(Math.max(1, settings.maxInFlight())));
     graph = new GraphClient(client, whatsapp.graphUrl(), whatsapp.accessToken(), settings.timeout());
     bucket = TokenBucket.perSecond(settings.sendRatePerSecond(), System::nanoTime);
     backoff = new Backoff(settings.retryBase(), settings.retryMax(), RandomGenerator.getDefault());
     lease = settings.timeout().multipliedBy(2).plus(LEASE_MARGIN);
-    nudges = vertx.eventBus().localConsumer(Addresses.OUTBOX_NUDGE, message -> pump());
+    nudges = vertx.eventBus().localConsumer(Addresses.OUTBOX_NUDGE, message -> nudged(message.body()));
     markReads = vertx.eventBus().localConsumer(Addresses.OUTBOX_MARK_READ, message -> markRead(message.body()));
     return Future.all(nudges.completion(), markReads.completion())
         .compose(registered -> sweep())
@@ -102,13 +115,30 @@ public final class OutboxVerticle extends VerticleBase {
         .onComplete(idle -> graph.close());
   }
 
-  /** One pass: claim what may be sent now and start sending it. */
+  /** A nudge: new row ids to claim first, or (no body) a hint that rows are due. */
+  private void nudged(Object body) {
+    if (body instanceof JsonArray ids) {
+      ids.forEach(id -> handedOver.add(((Number) id).longValue()));
+    } else {
+      pollDue = true;
+    }
+    pump();
+  }
+
+  /**
+   * One pass: claim what may be sent now and start sending it. Rows handed over by id go first
+   * (claimed by primary key); polling for due rows among all pending ones happens on a plain
+   * nudge, on the poll timer, after a full batch, and when held-back rows may have become free.
+   */
   private void pump() {
     if (stopping) {
       return;
     }
     if (claiming) {
       again = true;
+      return;
+    }
+    if (handedOver.isEmpty() && !pollDue) {
       return;
     }
     int room = settings.maxInFlight() - inFlight;
@@ -123,22 +153,64 @@ public final class OutboxVerticle extends VerticleBase {
     int limit = Math.min(CLAIM_BATCH, Math.min(room, tokens));
     claiming = true;
     again = false;
-    store.claim(whatsapp.phoneNumberId(), limit).onComplete(claimed -> {
+    long started = System.nanoTime();
+    Future<Boolean> more = handedOver.isEmpty() ? poll(limit) : claimHandedOver(limit);
+    more.onComplete(claimed -> {
       claiming = false;
+      metrics.claims.incrementAndGet();
+      metrics.claimNanos.addAndGet(System.nanoTime() - started);
       if (claimed.failed()) {
         LOG.warn("outbox: cannot claim rows ({}); next try in {} ms", claimed.cause().toString(),
             settings.pollInterval().toMillis());
+        pollDue = true;  // handed-over ids are not lost: polling finds them
         wakeIn(settings.pollInterval().toMillis());
         return;
       }
-      bucket.take(claimed.result().size());
-      claimed.result().forEach(this::send);
-      if (claimed.result().size() == limit || again) {
+      if (claimed.result() || again || !handedOver.isEmpty()) {
         pump();
       } else {
         wakeIn(settings.pollInterval().toMillis());
       }
     });
+  }
+
+  /** Claims due rows among all pending ones; true when the batch was full (more may be due). */
+  private Future<Boolean> poll(int limit) {
+    pollDue = false;
+    return store.claim(whatsapp.phoneNumberId(), limit).map(rows -> {
+      start(rows);
+      pollDue = rows.size() == limit;
+      return pollDue;
+    });
+  }
+
+  private Future<Boolean> claimHandedOver(int limit) {
+    List<Long> ids = new ArrayList<>(Math.min(limit, handedOver.size()));
+    while (ids.size() < limit && !handedOver.isEmpty()) {
+      ids.add(handedOver.poll());
+    }
+    return store.claim(ids).map(claimed -> {
+      start(claimed.rows());
+      if (heldBack.size() + claimed.heldBack().size() <= MAX_HELD_BACK) {
+        heldBack.addAll(claimed.heldBack());
+      } else {
+        pollDue = true;  // too many to remember: polling finds them
+      }
+      return false;
+    });
+  }
+
+  private void start(List<OutboxRow> rows) {
+    bucket.take(rows.size());
+    metrics.claimed.addAndGet(rows.size());
+    rows.forEach(this::send);
+    observe();
+  }
+
+  private void observe() {
+    metrics.inFlight.set(inFlight);
+    metrics.handedOver.set(handedOver.size());
+    metrics.heldBack.set(heldBack.size());
   }
 
   private void send(OutboxRow row) {
@@ -157,7 +229,11 @@ public final class OutboxVerticle extends VerticleBase {
             }
             return;
           }
-          pump();  // room for more, and the citizen's next row may now go
+          // room for more, and a held-back row of this citizen may now go
+          handedOver.addAll(heldBack);
+          heldBack.clear();
+          observe();
+          pump();
         });
   }
 
@@ -168,6 +244,7 @@ public final class OutboxVerticle extends VerticleBase {
     }
     var to = CitizenId.parse(request.getString("citizen"));
     var body = GraphMessages.body(to, new OutboundMessage.MarkRead(request.getString("wamid"), true));
+    metrics.markReads.incrementAndGet();
     graph.send(whatsapp.phoneNumberId(), body).onSuccess(result -> {
       if (!(result instanceof GraphResult.Accepted)) {
         LOG.debug("mark-read of {} not accepted: {}", request.getString("wamid"), result);
@@ -177,7 +254,10 @@ public final class OutboxVerticle extends VerticleBase {
 
   private Future<?> settle(OutboxRow row, GraphResult result) {
     return switch (result) {
-      case GraphResult.Accepted accepted -> store.markSent(row.id(), accepted.wamid().orElse(null));
+      case GraphResult.Accepted accepted -> {
+        metrics.accepted.incrementAndGet();
+        yield store.markSent(row.id(), accepted.wamid().orElse(null));
+      }
       case GraphResult.Rejected rejected -> rejected(row, rejected.error());
       case GraphResult.Unreachable u when u.neverSent() ->
           retry(row, null, "Graph API unreachable", u.cause().toString(), Optional.empty());
@@ -266,6 +346,7 @@ public final class OutboxVerticle extends VerticleBase {
     wakeTimer = vertx.setTimer(Math.max(1, millis), id -> {
       wakeTimer = -1;
       wakeAt = Long.MAX_VALUE;
+      pollDue = true;
       pump();
     });
   }

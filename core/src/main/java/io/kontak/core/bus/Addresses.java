@@ -16,8 +16,9 @@ public final class Addresses {
   public static final String INBOUND_STORED = "kontak.whatsapp.inbound.stored";
 
   /**
-   * Wakes this node's outbox sender after rows were enqueued and committed; body: none. Publish it
-   * after the enqueueing transaction commits (the sender also polls, so a lost nudge only delays).
+   * Wakes this node's outbox sender after rows were enqueued and committed; body: none (look for due
+   * rows) or a JSON array of the new row ids (claim those first). Publish it after the enqueueing
+   * transaction commits (the sender also polls, so a lost nudge only delays).
    */
   public static final String OUTBOX_NUDGE = "kontak.whatsapp.outbox.nudge";
 

@@ -70,7 +70,8 @@ public final class WhatsAppTestNode implements AutoCloseable {
         "KONTAK_GRAPH_RETRY_MAX_MS", "200",
         "KONTAK_OUTBOX_POLL_MS", "100"));
     env.putAll(overrides);
-    for (String address : List.of(Addresses.INBOUND_STORED, Addresses.OUTBOX_FAILED, Addresses.DESK_INBOUND)) {
+    for (String address : List.of(Addresses.INBOUND_STORED, Addresses.OUTBOX_FAILED, Addresses.DESK_INBOUND,
+        Addresses.HANDOFF_QUEUED)) {
       List<JsonObject> received = new CopyOnWriteArrayList<>();
       events.put(address, received);
       vertx.eventBus().<JsonObject>consumer(address, m -> received.add(m.body())).completion().await();
@@ -79,7 +80,7 @@ public final class WhatsAppTestNode implements AutoCloseable {
     sql = Database.pool(vertx, database, 4);
   }
 
-  /** Messages announced as stored, outbox failures or citizen messages announced for the desk. */
+  /** Messages announced as stored, outbox failures, handoffs or citizen messages announced for the desk. */
   public List<JsonObject> events(String address) {
     return events.get(address);
   }

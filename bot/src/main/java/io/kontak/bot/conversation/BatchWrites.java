@@ -11,28 +11,31 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Everything a {@link TurnBatch} changes, collected while the citizens are answered and written at
  * the end in a few statements sent together (the Postgres client pipelines them on the one
- * connection): messages marked processed, conversations saved, replies enqueued, then the rare
- * per-conversation statements (fraud reports, handoffs, closings) in the order they happened, after
- * the save so a closing's outcome sees the final intents. Events go out only after the commit.
+ * connection): messages marked processed, conversations saved (new ones created with their state),
+ * replies enqueued, then the rare per-conversation statements (fraud reports, handoffs, closings) in
+ * the order they happened, after the save so a closing's outcome sees the final intents. Events go
+ * out only after the commit.
  */
 final class BatchWrites {
   private final List<String> processed = new ArrayList<>();
   private final List<ConversationStore.Saved> saved = new ArrayList<>();
   private final List<Outbox.Outgoing> replies = new ArrayList<>();
   private final List<Function<SqlConnection, Future<Void>>> afterSave = new ArrayList<>();
-  private final List<Event> events = new ArrayList<>();
-  private final Map<CitizenId, OpenConversation> cacheable = new HashMap<>();
+  private final List<Handoff> handoffs = new ArrayList<>();
+  private final List<JsonObject> toDesk = new ArrayList<>();
+  private final Map<CitizenId, OpenConversation> written = new HashMap<>();
   private final List<Long> enqueued = new ArrayList<>();
   private final ConversationStore store;
 
-  private record Event(String address, JsonObject body) {
+  /** A handoff to announce after the commit; a new conversation's id is known only then. */
+  private record Handoff(CitizenId citizen, OpenConversation conversation, Turn.Handoff handoff) {
   }
 
   BatchWrites(ConversationStore store) {
@@ -52,49 +55,55 @@ final class BatchWrites {
   }
 
   void toDesk(long conversation, String wamid) {
-    events.add(new Event(Addresses.DESK_INBOUND, new JsonObject().put("conversation", conversation).put("wamid", wamid)));
+    toDesk.add(new JsonObject().put("conversation", conversation).put("wamid", wamid));
   }
 
-  void report(long conversation, CitizenId citizen, String description) {
-    afterSave.add(conn -> store.report(conn, conversation, citizen, description));
+  void report(CitizenId citizen, String description) {
+    afterSave.add(conn -> store.report(conn, citizen, description));
   }
 
   void handoff(OpenConversation conversation, CitizenId citizen, Turn.Handoff handoff) {
-    afterSave.add(conn -> store.queue(conn, conversation.id(), handoff));
-    ConversationState state = conversation.state();
-    events.add(new Event(Addresses.HANDOFF_QUEUED, new JsonObject()
-        .put("conversation", conversation.id()).put("citizen", citizen.key()).put("reason", handoff.reason())
-        .put("priority", handoff.priority()).put("language", state.language())
-        .put("intents", state.triage().intents()).put("lookups", state.triage().lookups())));
+    afterSave.add(conn -> store.queue(conn, citizen, handoff));
+    handoffs.add(new Handoff(citizen, conversation, handoff));
   }
 
-  void close(long conversation, String outcome) {
-    afterSave.add(conn -> store.close(conn, conversation, outcome));
+  void close(CitizenId citizen, String outcome) {
+    afterSave.add(conn -> store.close(conn, citizen, outcome));
   }
 
   /** Issues every statement at once and completes when all are done (the caller then commits). */
   Future<Void> write(SqlConnection conn, Outbox outbox) {
-    List<Future<Void>> statements = new ArrayList<>();
+    List<Future<?>> statements = new ArrayList<>();
     if (!processed.isEmpty()) {
-      statements.add(InboundQueue.markProcessed(conn, processed).mapEmpty());
+      statements.add(InboundQueue.markProcessed(conn, processed));
     }
-    statements.add(store.save(conn, saved).map(versions -> {
-      saved.stream().filter(s -> !s.statusChanged())
-          .forEach(s -> cacheable.put(s.citizen(), s.conversation().atVersion(versions.get(s.conversation().id()))));
-      return null;
-    }));
-    statements.add(outbox.enqueueAll(conn, replies).map(ids -> {
-      enqueued.addAll(ids);
-      return null;
-    }));
+    List<ConversationStore.Saved> existing = saved.stream().filter(s -> s.conversation().saved()).toList();
+    List<ConversationStore.Saved> opened = saved.stream().filter(s -> !s.conversation().saved()).toList();
+    statements.add(store.save(conn, existing).onSuccess(versions -> existing.forEach(s -> written.put(s.citizen(),
+        s.conversation().stored(s.conversation().id(), versions.get(s.conversation().id()))))));
+    statements.add(store.create(conn, opened).onSuccess(written::putAll));
+    statements.add(outbox.enqueueAll(conn, replies).onSuccess(enqueued::addAll));
     afterSave.forEach(statement -> statements.add(statement.apply(conn)));
     return Future.all(statements).mapEmpty();
   }
 
-  /** After the commit: hands the replies to the sender, tells the rest of the node, keeps the hot state. */
+  /**
+   * After the commit: hands the replies to the sender, tells the desk, and keeps the hot state of
+   * conversations whose status stayed (a handoff or closing changed the row again after the save).
+   */
   void committed(EventBus bus, Outbox outbox, ConversationCache cache) {
     outbox.handOver(enqueued);
-    events.forEach(event -> bus.publish(event.address(), event.body()));
+    toDesk.forEach(event -> bus.publish(Addresses.DESK_INBOUND, event));
+    for (Handoff h : handoffs) {
+      ConversationState state = h.conversation().state();
+      bus.publish(Addresses.HANDOFF_QUEUED, new JsonObject()
+          .put("conversation", written.get(h.citizen()).id()).put("citizen", h.citizen().key())
+          .put("reason", h.handoff().reason()).put("priority", h.handoff().priority())
+          .put("language", state.language()).put("intents", state.triage().intents())
+          .put("lookups", state.triage().lookups()));
+    }
+    Map<CitizenId, OpenConversation> cacheable = new HashMap<>();
+    saved.stream().filter(s -> !s.statusChanged()).forEach(s -> cacheable.put(s.citizen(), written.get(s.citizen())));
     cache.put(cacheable);
     cache.forget(saved.stream().filter(ConversationStore.Saved::statusChanged).map(ConversationStore.Saved::citizen)
         .toList());

@@ -99,18 +99,17 @@ final class CitizenTurns {
   }
 
   private Void apply(Turn turn) {
-    OpenConversation before = conversation;
     conversation = conversation.with(turn.state());
     if (!(turn.reply() instanceof Reply.None)) {
       reply(turn.reply());
       answers++;
     }
-    turn.report().ifPresent(description -> writes.report(before.id(), citizen, description));
+    turn.report().ifPresent(description -> writes.report(citizen, description));
     if (turn.handoff().isPresent()) {
       writes.handoff(conversation, citizen, turn.handoff().get());
       conversation = conversation.queued();
     } else if (turn.closing()) {
-      writes.close(before.id(), "resolved_by_bot");
+      writes.close(citizen, "resolved_by_bot");
       conversation = conversation.closed();
     }
     return null;

@@ -10,13 +10,6 @@ final class ConversationSql {
       SELECT count(pg_advisory_xact_lock(k)) FROM (
         SELECT DISTINCT hashtext('kontak.citizen:' || c) AS k FROM unnest($1::text[]) AS c ORDER BY 1) AS keys""";
 
-  /** Opens a conversation (language $2) for each citizen in $1 who has unprocessed messages and none open. */
-  static final String OPEN_MISSING = """
-      INSERT INTO conversation (citizen, language)
-      SELECT c, $2 FROM unnest($1::text[]) AS c
-       WHERE EXISTS (SELECT 1 FROM wa_inbound i WHERE i.citizen = c AND i.processed_at IS NULL)
-      ON CONFLICT (citizen) WHERE status <> 'closed' DO NOTHING""";
-
   static final String OPEN_ALL = """
       SELECT id, citizen, status, version, language, step, unsure, candidates, intents, lookups
         FROM conversation WHERE citizen = ANY($1::text[]) AND status <> 'closed'""";
@@ -36,14 +29,34 @@ final class ConversationSql {
        WHERE c.id = u.id AND c.version = u.version
       RETURNING c.id, c.version""";
 
+  /**
+   * Opens conversations with the state their first batch left them in (one statement instead of an
+   * insert and an update). $1: JSON array of {citizen, language, step, unsure, candidates, intents,
+   * lookups, answers}; returns each new row's id and version by citizen.
+   */
+  static final String CREATE_ALL = """
+      INSERT INTO conversation (citizen, language, step, unsure, candidates, intents, lookups, bot_answers)
+      SELECT u.citizen, u.language, u.step, u.unsure, u.candidates, u.intents, u.lookups, u.answers
+        FROM jsonb_to_recordset($1::text::jsonb) AS u(citizen text, language text, step text, unsure int,
+             candidates jsonb, intents jsonb, lookups jsonb, answers int)
+      RETURNING id, citizen, version""";
+
+  // The engine names a conversation by its citizen (one open at a time, under the citizen's lock):
+  // one it opened in the same batch has no id until the batch writes it.
+
   static final String QUEUE = """
       UPDATE conversation SET status = 'queued', queued_at = now(), handoff_reason = $2, priority = $3
-       WHERE id = $1 AND status = 'bot'""";
+       WHERE citizen = $1 AND status = 'bot'""";
 
-  static final String CLOSE = """
+  static final String REPORT = """
+      INSERT INTO fraud_report (conversation_id, citizen, description)
+      SELECT id, citizen, $2 FROM conversation WHERE citizen = $1 AND status <> 'closed'""";
+
+  /** Ends a conversation and records its outcome ($2); %s picks the conversation by $1. */
+  private static final String CLOSE_WHERE = """
       WITH closed AS (
         UPDATE conversation SET status = 'closed', closed_at = now()
-         WHERE id = $1 AND status <> 'closed'
+         WHERE %s AND status <> 'closed'
         RETURNING id, citizen, intents, handoff_reason, opened_at, queued_at, assigned_at, closed_at)
       INSERT INTO conversation_outcome (conversation_id, citizen, outcome, first_intent, handoff_reason,
                                         wait_seconds, handle_seconds, closed_at)
@@ -54,6 +67,12 @@ final class ConversationSql {
              closed_at
         FROM closed""";
 
+  /** The citizen's open conversation ($1 = citizen key). */
+  static final String CLOSE_OPEN = CLOSE_WHERE.formatted("citizen = $1");
+
+  /** A conversation by id ($1), for the idle sweep, which works without the citizen's lock. */
+  static final String CLOSE = CLOSE_WHERE.formatted("id = $1");
+
   /**
    * Conversations nobody touched for a while end: answered by the bot → resolved by the bot;
    * never answered, or left waiting in the queue → abandoned.
@@ -63,8 +82,6 @@ final class ConversationSql {
         FROM conversation
        WHERE status IN ('bot', 'queued') AND last_activity_at < now() - make_interval(secs => $1)
        LIMIT 500""";
-
-  static final String REPORT = "INSERT INTO fraud_report (conversation_id, citizen, description) VALUES ($1, $2, $3)";
 
   private ConversationSql() {
   }

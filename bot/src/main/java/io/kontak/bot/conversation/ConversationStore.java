@@ -23,11 +23,6 @@ final class ConversationStore {
     return sql.preparedQuery(ConversationSql.LOCK_CITIZENS).execute(Tuple.of(keys(citizens))).mapEmpty();
   }
 
-  /** Opens a conversation in {@code language} for each citizen with unprocessed messages and none open. */
-  Future<Void> openMissing(SqlClient sql, Collection<CitizenId> citizens, String language) {
-    return sql.preparedQuery(ConversationSql.OPEN_MISSING).execute(Tuple.of(keys(citizens), language)).mapEmpty();
-  }
-
   /** The open conversations of {@code citizens}, by citizen. */
   Future<Map<CitizenId, OpenConversation>> open(SqlClient sql, Collection<CitizenId> citizens) {
     return sql.preparedQuery(ConversationSql.OPEN_ALL).execute(Tuple.of(keys(citizens))).map(rows -> {
@@ -78,16 +73,44 @@ final class ConversationStore {
     }
   }
 
-  Future<Void> queue(SqlClient sql, long id, Turn.Handoff handoff) {
-    return sql.preparedQuery(ConversationSql.QUEUE).execute(Tuple.of(id, handoff.reason(), handoff.priority())).mapEmpty();
+  /** Opens the conversations that the batch started, with their state; returns (id, version) by citizen. */
+  Future<Map<CitizenId, OpenConversation>> create(SqlClient sql, Collection<Saved> conversations) {
+    if (conversations.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    JsonArray rows = new JsonArray(new ArrayList<>(conversations.size()));
+    for (Saved saved : conversations) {
+      rows.add(saved.conversation().state().toJson().put("citizen", saved.citizen().key())
+          .put("answers", saved.answers()));
+    }
+    Map<CitizenId, Saved> byCitizen = new HashMap<>();
+    conversations.forEach(saved -> byCitizen.put(saved.citizen(), saved));
+    return sql.preparedQuery(ConversationSql.CREATE_ALL).execute(Tuple.of(rows.encode())).map(created -> {
+      Map<CitizenId, OpenConversation> out = new HashMap<>();
+      created.forEach(row -> {
+        CitizenId citizen = CitizenId.parse(row.getString("citizen"));
+        out.put(citizen, byCitizen.get(citizen).conversation().stored(row.getLong("id"), row.getLong("version")));
+      });
+      return out;
+    });
   }
 
-  Future<Void> close(SqlClient sql, long id, String outcome) {
+  /** The following statements act on the citizen's open conversation (see ConversationSql). */
+  Future<Void> queue(SqlClient sql, CitizenId citizen, Turn.Handoff handoff) {
+    return sql.preparedQuery(ConversationSql.QUEUE).execute(Tuple.of(citizen.key(), handoff.reason(), handoff.priority()))
+        .mapEmpty();
+  }
+
+  Future<Void> close(SqlClient sql, CitizenId citizen, String outcome) {
+    return sql.preparedQuery(ConversationSql.CLOSE_OPEN).execute(Tuple.of(citizen.key(), outcome)).mapEmpty();
+  }
+
+  Future<Void> report(SqlClient sql, CitizenId citizen, String description) {
+    return sql.preparedQuery(ConversationSql.REPORT).execute(Tuple.of(citizen.key(), description)).mapEmpty();
+  }
+
+  private Future<Void> close(SqlClient sql, long id, String outcome) {
     return sql.preparedQuery(ConversationSql.CLOSE).execute(Tuple.of(id, outcome)).mapEmpty();
-  }
-
-  Future<Void> report(SqlClient sql, long id, CitizenId citizen, String description) {
-    return sql.preparedQuery(ConversationSql.REPORT).execute(Tuple.of(id, citizen.key(), description)).mapEmpty();
   }
 
   /** Closes conversations idle for longer than {@code idle}; returns how many. */

@@ -8,6 +8,22 @@ import java.util.Locale;
  * now, the row's version when it was read (see {@link ConversationCache}) and the bot's state.
  */
 record OpenConversation(long id, Status status, long version, ConversationState state) {
+  /** The id of a conversation opened in this batch, until the batch writes it. */
+  static final long UNSAVED = 0;
+
+  /** A new conversation with the bot, not in Postgres yet. */
+  static OpenConversation fresh(String language) {
+    return new OpenConversation(UNSAVED, Status.BOT, 0, ConversationState.fresh(language));
+  }
+
+  boolean saved() {
+    return id != UNSAVED;
+  }
+
+  /** This conversation as written: its row id and version. */
+  OpenConversation stored(long rowId, long rowVersion) {
+    return new OpenConversation(rowId, status, rowVersion, state);
+  }
 
   /** Who answers the citizen now. */
   enum Status {
@@ -32,10 +48,6 @@ record OpenConversation(long id, Status status, long version, ConversationState 
 
   OpenConversation closed() {
     return new OpenConversation(id, Status.CLOSED, version, state);
-  }
-
-  OpenConversation atVersion(long saved) {
-    return new OpenConversation(id, status, saved, state);
   }
 
   JsonObject toJson() {

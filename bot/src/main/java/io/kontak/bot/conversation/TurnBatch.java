@@ -82,18 +82,21 @@ final class TurnBatch {
         .onSuccess(result -> writes.committed(bus, outbox, cache));
   }
 
-  /** Locks the citizens, reads their messages and whichever conversations the cache did not have. */
+  /**
+   * Locks the citizens, reads their messages and whichever conversations the cache did not have; a
+   * citizen without an open conversation gets a new one, written with the batch.
+   */
   private Future<Waiting> read(SqlConnection conn, List<CitizenId> citizens, Map<CitizenId, OpenConversation> cached) {
     List<CitizenId> uncached = citizens.stream().filter(c -> !cached.containsKey(c)).toList();
     Future<Void> locked = store.lock(conn, citizens);
-    Future<Void> opened = uncached.isEmpty() ? Future.succeededFuture()
-        : store.openMissing(conn, uncached, defaultLanguage);
     Future<List<InboundQueue.Stored>> waiting = InboundQueue.unprocessed(conn, citizens, messageLimit);
     Future<Map<CitizenId, OpenConversation>> read = uncached.isEmpty() ? Future.succeededFuture(Map.of())
         : store.open(conn, uncached);
-    return Future.all(locked, opened, waiting, read).map(all -> {
+    return Future.all(locked, waiting, read).map(all -> {
       Map<CitizenId, OpenConversation> conversations = new HashMap<>(cached);
       conversations.putAll(read.result());
+      waiting.result().forEach(stored -> conversations.computeIfAbsent(stored.message().citizen(),
+          citizen -> OpenConversation.fresh(defaultLanguage)));
       return new Waiting(waiting.result(), conversations);
     });
   }
@@ -111,9 +114,6 @@ final class TurnBatch {
       List<CitizenTurns> turns = new ArrayList<>();
       byCitizen.forEach((citizen, stored) -> {
         OpenConversation conversation = waiting.conversations().get(citizen);
-        if (conversation == null) {
-          throw new IllegalStateException("no open conversation for " + citizen.key() + " after opening one");
-        }
         List<Admission> admitted = admissions.getOrDefault(citizen, List.of());
         turns.add(new CitizenTurns(citizen, conversation, stored, admitted, dialog, messages, writes));
       });

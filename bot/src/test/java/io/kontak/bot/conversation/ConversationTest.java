@@ -204,6 +204,23 @@ class ConversationTest {
   }
 
   @Test
+  void askingForAPersonInTheFirstMessageQueuesTheNewConversationWithItsTriage() {
+    Citizen c = citizen();
+    c.says("sambungkan ke manusia pls");
+    awaitReplies(c, 1);
+    Row row = node.rows("SELECT id, status, handoff_reason FROM conversation WHERE citizen = $1", "wa:" + c.waId).get(0);
+    assertThat(row.getString("status")).isEqualTo("queued");
+    await().atMost(Duration.ofSeconds(5)).until(() -> node.events(Addresses.HANDOFF_QUEUED).stream()
+        .anyMatch(e -> ("wa:" + c.waId).equals(e.getString("citizen"))));
+    JsonObject handoff = node.events(Addresses.HANDOFF_QUEUED).stream()
+        .filter(e -> ("wa:" + c.waId).equals(e.getString("citizen"))).findFirst().orElseThrow();
+    assertThat(handoff.getLong("conversation")).isEqualTo(row.getLong("id"));
+    assertThat(handoff.getString("reason")).isEqualTo(row.getString("handoff_reason"));
+    assertThat(handoff.getString("language")).isEqualTo("id");
+    assertThat(handoff.getJsonArray("intents")).contains("human_agent");
+  }
+
+  @Test
   void theHotStateIsKeptInRedisAndAStaleCopyNeverAnswersForTheDesk() {
     Citizen c = citizen();
     String key = node.redisPrefix + "conversation:wa:" + c.waId;

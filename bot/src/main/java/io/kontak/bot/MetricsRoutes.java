@@ -41,22 +41,23 @@ final class MetricsRoutes implements AutoCloseable {
 
   /** Gauges of this node's outbox sender. */
   void bind(OutboxMetrics outbox) {
-    Gauge.builder("kontak_outbox_in_flight", outbox.inFlight, AtomicLong::get)
-        .description("requests sent to the Graph API without an answer yet").register(registry);
-    Gauge.builder("kontak_outbox_handed_over", outbox.handedOver, AtomicLong::get)
-        .description("new replies handed to the sender, not claimed yet").register(registry);
-    Gauge.builder("kontak_outbox_held_back", outbox.heldBack, AtomicLong::get)
-        .description("replies waiting behind an earlier reply to the same citizen").register(registry);
-    FunctionCounter.builder("kontak_outbox_claimed", outbox.claimed, AtomicLong::get)
-        .description("outbox rows claimed for sending").register(registry);
-    FunctionCounter.builder("kontak_outbox_accepted", outbox.accepted, AtomicLong::get)
-        .description("outbox rows the Graph API accepted").register(registry);
-    FunctionCounter.builder("kontak_outbox_claims", outbox.claims, AtomicLong::get)
-        .description("claim statements the sender ran").register(registry);
+    gauge("kontak_outbox_in_flight", "requests sent to the Graph API without an answer yet", outbox.inFlight);
+    gauge("kontak_outbox_handed_over", "new replies handed to the sender, not claimed yet", outbox.handedOver);
+    gauge("kontak_outbox_held_back", "replies waiting behind an earlier reply to the same citizen", outbox.heldBack);
+    counter("kontak_outbox_claimed", "outbox rows claimed for sending", outbox.claimed);
+    counter("kontak_outbox_accepted", "outbox rows the Graph API accepted", outbox.accepted);
+    counter("kontak_outbox_claims", "claim statements the sender ran", outbox.claims);
+    counter("kontak_outbox_mark_reads", "mark-read requests sent", outbox.markReads);
     FunctionCounter.builder("kontak_outbox_claim_seconds", outbox.claimNanos, n -> n.get() / 1e9)
         .description("time the sender waited for its claims, pool wait included").register(registry);
-    FunctionCounter.builder("kontak_outbox_mark_reads", outbox.markReads, AtomicLong::get)
-        .description("mark-read requests sent").register(registry);
+  }
+
+  private void gauge(String name, String description, AtomicLong value) {
+    Gauge.builder(name, value, AtomicLong::get).description(description).register(registry);
+  }
+
+  private void counter(String name, String description, AtomicLong value) {
+    FunctionCounter.builder(name, value, AtomicLong::get).description(description).register(registry);
   }
 
   Router router(Vertx vertx) {

@@ -57,6 +57,11 @@ class ConversationTest {
 
     siti.taps("menu:check", "Cek perusahaan");
     assertThat(Citizen.text(awaitReplies(siti, 2).get(1))).contains("Ketik namanya");
+
+    String metrics = node.get("/metrics").body();
+    assertThat(metrics).contains("kontak_outbox_in_flight", "kontak_outbox_handed_over", "kontak_outbox_claim_seconds_total");
+    assertThat(metrics.lines().filter(l -> l.startsWith("kontak_outbox_accepted_total"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).isGreaterThanOrEqualTo(2);
   }
 
   @Test

@@ -24,6 +24,13 @@ public final class EmbeddedServices implements AutoCloseable {
     this.resolved = resolved;
   }
 
+  /**
+   * Server settings of the embedded Postgres: the webhook inbox and the outbox are queue tables
+   * whose rows change state within a second, so autovacuum looks at them every few seconds rather
+   * than every minute (their own thresholds are set by migration V230).
+   */
+  private static final Map<String, String> SETTINGS = Map.of("autovacuum_naptime", "5s");
+
   /** Starts what the configuration lacks; the returned {@link #config()} has both URLs set. */
   public static EmbeddedServices startMissing(KontakConfig config) throws IOException, InterruptedException {
     EmbeddedPostgres postgres = null;
@@ -32,7 +39,7 @@ public final class EmbeddedServices implements AutoCloseable {
       String pgUrl = config.pgUrl().orElse(null);
       if (pgUrl == null) {
         postgres = EmbeddedPostgres.start(config.dataDir().resolve("postgres"), config.dataDir().resolve("runtime"),
-            Map.of());
+            SETTINGS);
         pgUrl = postgres.database(DATABASE).url();
       }
       String redisUrl = config.redisUrl().orElse(null);

@@ -10,7 +10,7 @@
 #
 # Builds target/kontak.jar first if it is missing. Extra arguments go to the generator:
 # --rates 500,1000,2000  --warmup S  --warmup-rate N  --measure S  --drain S  --out FILE  --no-ceiling
-# --node-java-opts "-Xmx512m ..."
+# --node-java-opts "-Xmx512m ..." (the node's KONTAK_JAVA_OPTS; default: the launcher's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,4 +31,4 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # The generator (and the FakeGraphApi receiving the replies) gets a fixed 1 GB heap; the node and
 # the bare server run with the JVM's defaults (the node's RSS is what is measured).
 exec "$JAVA" -Xms1g -Xmx1g -cp bench/target/kontak-bench.jar io.kontak.bench.wa.WhatsAppBench \
-  --kontak-jar target/kontak.jar --command "bench/run-whatsapp-bench.sh $*" "$@"
+  --launcher kontak --command "bench/run-whatsapp-bench.sh $*" "$@"

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the answers so far; latencies are measured from the scheduled time (no coordinated omission).
  * Each message is a signed Cloud API envelope with one text from a unique citizen, so the node
  * sends exactly one reply, which this process's {@link FakeGraphApi} receives (end-to-end =
- * scheduled send → reply received). Starts ONE Kontak node ({@code java -jar kontak.jar run}) as a
+ * scheduled send → reply received). Starts ONE Kontak node ({@code ./kontak run}, the launcher) as a
  * separate process with a fresh data dir, then a bare Vert.x endpoint ({@link BareWebhookServer})
  * as the ceiling, at the same rates.
  */
@@ -71,7 +71,8 @@ public final class WhatsAppBench {
   int measureSeconds = 15;
   int drainSeconds = 15;
   int settleSeconds = 120;
-  Path kontakJar = Path.of("target/kontak.jar");
+  Path launcher = Path.of("kontak");
+  String nodeCommandLine = "?";
   Path out = Path.of("bench/RESULTS-whatsapp.md");
   String command = "bench/run-whatsapp-bench.sh";
   String nodeJavaOpts = "";
@@ -137,7 +138,7 @@ public final class WhatsAppBench {
         case "--measure" -> b.measureSeconds = Integer.parseInt(args[++i]);
         case "--drain" -> b.drainSeconds = Integer.parseInt(args[++i]);
         case "--settle" -> b.settleSeconds = Integer.parseInt(args[++i]);
-        case "--kontak-jar" -> b.kontakJar = Path.of(args[++i]);
+        case "--launcher" -> b.launcher = Path.of(args[++i]);
         case "--out" -> b.out = Path.of(args[++i]);
         case "--command" -> b.command = args[++i];
         case "--node-java-opts" -> b.nodeJavaOpts = args[++i];
@@ -165,14 +166,13 @@ public final class WhatsAppBench {
         java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
     Path log = Path.of("bench/target/wa-bench-node.log");
     Files.createDirectories(log.getParent());
-    List<String> cmd = new ArrayList<>();
-    cmd.add(javaBin());
-    if (!nodeJavaOpts.isBlank()) {
-      cmd.addAll(Arrays.asList(nodeJavaOpts.trim().split("\\s+")));
-    }
-    cmd.addAll(List.of("-jar", kontakJar.toString(), "run"));
+    // The launcher execs java with its JVM options (KONTAK_JAVA_OPTS), so the pid is the node's own.
+    List<String> cmd = List.of(launcher.toAbsolutePath().toString(), "run");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();
+    if (!nodeJavaOpts.isBlank()) {
+      env.put("KONTAK_JAVA_OPTS", nodeJavaOpts.trim());
+    }
     env.put("KONTAK_DATA_DIR", dataDir.toString());
     env.put("KONTAK_HTTP_PORT", Integer.toString(port));
     env.put("WHATSAPP_APP_SECRET", SECRET);
@@ -194,6 +194,7 @@ public final class WhatsAppBench {
       waitHealthy(node, port, 240);
       double healthyAfter = (System.nanoTime() - t0) / 1e9;
       System.out.printf("node healthy after %.1f s (pid %d)%n", healthyAfter, node.pid());
+      nodeCommandLine = Files.readString(Path.of("/proc/" + node.pid() + "/cmdline")).replace('\0', ' ').trim();
       HttpClient client = client(port);
       Phase warm = new Phase("kontak", 0, warmupRate, warmupSeconds, true);
       runPhase(client, warm, node.pid());
@@ -480,7 +481,7 @@ public final class WhatsAppBench {
     sb.append("Reproduce:\n\n```\n").append(command).append("\n```\n\n");
     sb.append("Open-loop generator (Vert.x HttpClient, 1 ms scheduler, latency from each message's scheduled send time), ")
         .append(warmupSeconds).append(" s warmup at ").append(warmupRate).append(" msg/s, then ").append(measureSeconds)
-        .append(" s per rate and up to ").append(drainSeconds).append(" s drain. Node: `java -jar kontak.jar run`, separate process, ")
+        .append(" s per rate and up to ").append(drainSeconds).append(" s drain. Node: `./kontak run`, which ran `").append(nodeCommandLine).append("`, separate process, ")
         .append("fresh KONTAK_DATA_DIR, embedded Postgres + Redis, demo registry, KONTAK_GRAPH_SEND_RATE=100000, ")
         .append("KONTAK_GRAPH_MAX_IN_FLIGHT=512, KONTAK_SENDER_RATE_PER_MINUTE=1000; replies go to the generator's FakeGraphApi ")
         .append("(mark-reads ignored). One unique citizen wa_id and wamid per message; texts cycle through registry questions, ")

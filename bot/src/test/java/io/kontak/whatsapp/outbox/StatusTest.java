@@ -8,34 +8,12 @@ import static org.awaitility.Awaitility.await;
 import io.kontak.core.bus.Addresses;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.Fixtures;
-import io.kontak.whatsapp.WhatsAppTestNode;
-import io.kontak.whatsapp.fake.FakeGraphApi;
-import io.vertx.core.Vertx;
+import io.kontak.whatsapp.NodeWithFakeMetaTest;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Delivery statuses from the webhook applied to outbox rows sent through the fake Graph API. */
-class StatusTest {
-  Vertx metaSide;
-  FakeGraphApi graph;
-  WhatsAppTestNode node;
-
-  @BeforeEach
-  void start() {
-    metaSide = Vertx.vertx();
-    graph = FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await();
-    node = WhatsAppTestNode.start(graph, Map.of());
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-    metaSide.close().await();
-  }
-
+class StatusTest extends NodeWithFakeMetaTest {
   @Test
   void statusesArrivingOutOfOrderNeverDowngrade() {
     long id = sent();

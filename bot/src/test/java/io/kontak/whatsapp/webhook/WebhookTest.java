@@ -18,10 +18,9 @@ import io.kontak.core.conversation.InboundMessage.Text;
 import io.kontak.core.conversation.InboundMessage.Unsupported;
 import io.kontak.core.testing.TestServices;
 import io.kontak.whatsapp.Fixtures;
+import io.kontak.whatsapp.NodeWithFakeMetaTest;
 import io.kontak.whatsapp.WhatsAppTestNode;
-import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.inbound.InboundQueue;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -31,32 +30,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /webhook} through HTTP against a real node and Postgres. */
-class WebhookTest {
-  Vertx metaSide;
-  FakeGraphApi graph;
-  WhatsAppTestNode node;
-
-  @BeforeEach
-  void start() {
-    metaSide = Vertx.vertx();
-    graph = FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await();
-    node = WhatsAppTestNode.start(graph, Map.of());
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-    metaSide.close().await();
-  }
-
+class WebhookTest extends NodeWithFakeMetaTest {
   @Test
   void theHandshakeEchoesTheChallengeOnlyForTheVerifyToken() {
     HttpResponse<String> ok = node.get("/webhook?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token="

@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * Where replies go: a row in {@code wa_outbox}, sent by {@link OutboxVerticle}. The engine enqueues
- * in the transaction that changes the conversation ({@link #enqueue}) and calls {@link #nudge()}
- * after the commit; {@link #send} does both for a message on its own.
+ * in the transaction that changes the conversation ({@link #enqueueAll}) and hands the new ids to
+ * the sender after the commit ({@link #handOver}); {@link #send} enqueues one message on its own and
+ * {@link #nudge()}s the sender to look for it.
  */
 public final class Outbox {
   private final Vertx vertx;

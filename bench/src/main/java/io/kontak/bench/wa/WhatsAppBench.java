@@ -65,9 +65,10 @@ public final class WhatsAppBench {
   // ---- configuration
   int[] rates = {500, 1000, 2000};
   // Long enough for the JIT to settle at a rate near the measured ones: the node is a long-running
-  // service, and compiling at the start of a phase costs a fifth of a core on this 2-core box.
-  int warmupSeconds = 45;
-  int warmupRate = 600;
+  // service. With one C2 compiler thread on this 2-core box the compile queue stayed backlogged for
+  // the first ~100 s at 1,000 msg/s (C2 at 25-30% of a core); after 150 s it is at about 1%.
+  int warmupSeconds = 150;
+  int warmupRate = 1000;
   int measureSeconds = 15;
   int drainSeconds = 15;
   int settleSeconds = 120;
@@ -146,6 +147,7 @@ public final class WhatsAppBench {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
+    Files.deleteIfExists(TIMELINE);
     int code = b.run();
     System.exit(code);
   }
@@ -199,6 +201,7 @@ public final class WhatsAppBench {
       Phase warm = new Phase("kontak", 0, warmupRate, warmupSeconds, true);
       runPhase(client, warm, node.pid());
       System.out.printf("warmup: %d sent, %d replies%n", warm.sent.get(), count(warm.replyAt));
+      System.out.flush();
       int k = 1;
       for (int rate : rates) {
         Phase p = new Phase("kontak", k++, rate, measureSeconds, true);
@@ -298,6 +301,7 @@ public final class WhatsAppBench {
     }
     p.endNanos = System.nanoTime();
     p.rssPeakKb = Math.max(p.rssPeakKb, Sample.vmHwmKb(targetPid));
+    appendTimeline(p);
     fake.clear();
   }
 
@@ -367,6 +371,34 @@ public final class WhatsAppBench {
     }
     return c;
   }
+
+  /**
+   * Per second of the send window: ack and end-to-end p50/p99/max, appended to
+   * bench/target/wa-bench-timeline.txt. An aggregate p99 cannot tell a steady queue from a few stalls.
+   */
+  void appendTimeline(Phase p) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "# %s %d msg/s: second, ack p50/p99/max ms, e2e p50/p99/max ms%n", p.target, p.rate));
+    for (int sec = 0; sec < p.seconds; sec++) {
+      long from = (long) sec * p.rate;
+      long to = Math.min(p.n, from + p.rate);
+      double[] ack = latencies(p, p.ackDone, from, to);
+      sb.append(String.format(Locale.ROOT, "%3d  ack %7.1f %7.1f %7.1f", sec, pct(ack, 0.5), pct(ack, 0.99), pct(ack, 1.0)));
+      if (p.expectReplies) {
+        double[] e2e = latencies(p, p.replyAt, from, to);
+        sb.append(String.format(Locale.ROOT, "   e2e %7.1f %7.1f %7.1f", pct(e2e, 0.5), pct(e2e, 0.99), pct(e2e, 1.0)));
+      }
+      sb.append('\n');
+    }
+    try {
+      Files.writeString(TIMELINE, sb, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      System.err.println("could not write " + TIMELINE + ": " + e);
+    }
+  }
+
+  static final Path TIMELINE = Path.of("bench/target/wa-bench-timeline.txt");
 
   /** Latencies (ms) from scheduled send to the recorded time, for messages with a recorded time. */
   static double[] latencies(Phase p, AtomicLongArray at, long fromIdx, long toIdx) {

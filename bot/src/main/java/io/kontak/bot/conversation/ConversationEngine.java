@@ -128,7 +128,7 @@ public final class ConversationEngine extends VerticleBase {
 
   /** Re-queues every citizen with unprocessed messages and closes idle conversations. */
   private Future<Void> sweep() {
-    Future<Void> pending = InboundQueue.unprocessed(pool, SWEEP_LIMIT).map(stored -> {
+    Future<Void> pending = InboundQueue.sweep(pool, SWEEP_LIMIT).map(stored -> {
       Set<CitizenId> citizens = new LinkedHashSet<>();
       stored.forEach(s -> citizens.add(s.message().citizen()));
       citizens.forEach(this::schedule);

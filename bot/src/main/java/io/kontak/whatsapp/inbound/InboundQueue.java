@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,10 +34,18 @@ public final class InboundQueue {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
   }
 
-  /** The oldest messages not yet processed, in arrival order. */
-  public static Future<List<Stored>> unprocessed(SqlClient sql, int limit) {
-    return sql.preparedQuery(InboundSql.UNPROCESSED).execute(Tuple.of(limit)).map(InboundQueue::all);
+  /**
+   * The oldest messages not yet processed, in arrival order, for a periodic sweep: there is no
+   * index on "unprocessed" (it would make every processed mark rewrite every index), so each sweep
+   * scans from a stored watermark and moves it up (see {@link InboundSql#SWEEP}).
+   */
+  public static Future<List<Stored>> sweep(SqlClient sql, int limit) {
+    return sql.preparedQuery(InboundSql.SWEEP).execute(Tuple.of(limit, COMMITTED_WITHIN.toSeconds()))
+        .map(InboundQueue::all);
   }
+
+  /** Far longer than the intake's one-statement transaction can take, so never still pending. */
+  static final Duration COMMITTED_WITHIN = Duration.ofMinutes(2);
 
   /** One citizen's messages not yet processed, in arrival order. */
   public static Future<List<Stored>> unprocessed(SqlClient sql, CitizenId citizen, int limit) {

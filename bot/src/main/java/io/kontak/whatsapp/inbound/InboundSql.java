@@ -6,8 +6,27 @@ final class InboundSql {
 
   static final String LOAD = "SELECT " + COLUMNS + " FROM wa_inbound WHERE wamid = $1";
 
-  static final String UNPROCESSED = "SELECT " + COLUMNS
-      + " FROM wa_inbound WHERE processed_at IS NULL ORDER BY seq LIMIT $1";
+  /**
+   * The oldest unprocessed messages ($1 at most) above the sweep's watermark, which then moves up:
+   * to just below the first of them, or, when there is none, to the newest message received at
+   * least $2 seconds ago. Seqs are drawn inside the intake's one-statement transaction, so a lower
+   * seq cannot still be committing after that long; the watermark never passes a message a later
+   * commit could still reveal. Found through the seq index from the watermark on.
+   */
+  static final String SWEEP = """
+      WITH mark AS (SELECT settled_seq FROM wa_inbound_sweep),
+      waiting AS MATERIALIZED (
+        SELECT i.seq, i.payload, i.received_at, i.processed_at FROM wa_inbound i, mark
+         WHERE i.seq > mark.settled_seq AND i.processed_at IS NULL ORDER BY i.seq LIMIT $1),
+      settled AS (
+        SELECT max(i.seq) AS seq FROM wa_inbound i, mark
+         WHERE i.seq > mark.settled_seq AND i.received_at < now() - make_interval(secs => $2)),
+      moved AS (
+        UPDATE wa_inbound_sweep
+           SET settled_seq = greatest(settled_seq, least(coalesce((SELECT seq FROM settled), 0),
+                                                         coalesce((SELECT min(seq) - 1 FROM waiting), 9223372036854775807)))
+      )
+      SELECT * FROM waiting ORDER BY seq""";
 
   static final String UNPROCESSED_FOR = "SELECT " + COLUMNS
       + " FROM wa_inbound WHERE processed_at IS NULL AND citizen = $1 ORDER BY seq LIMIT $2";

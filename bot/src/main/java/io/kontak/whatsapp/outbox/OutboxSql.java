@@ -65,20 +65,16 @@ final class OutboxSql {
   /**
    * Accepted by Meta: never sent again. $1: row ids, $2: their wamids (null for a mark-read), one
    * statement for every row a group commit settles. Only rows still 'sending' change (RETURNING
-   * names them), and a delivery status that arrived before the wamid was saved is applied. The
+   * names them). Delivery statuses that arrived before the wamid was saved are applied after the
+   * commit ({@link io.kontak.whatsapp.webhook.DeliveryStatuses}), where they cannot be missed. The
    * {@code o.id = ANY($1)} repeats the join on purpose: it gives the planner a primary-key path
    * even when its statistics of this fast-churning table are stale (seen: a hash join over a full
    * scan of the table, per group).
    */
   static final String MARK_SENT = """
       UPDATE wa_outbox o
-         SET state = 'sent', wamid = a.wamid, sent_at = now(), updated_at = now(),
-             delivery = CASE WHEN s.rank > o.delivery_rank THEN s.status ELSE o.delivery END,
-             delivery_at = CASE WHEN s.rank > o.delivery_rank THEN s.occurred_at ELSE o.delivery_at END,
-             delivery_rank = GREATEST(o.delivery_rank, COALESCE(s.rank, 0))
+         SET state = 'sent', wamid = a.wamid, sent_at = now(), updated_at = now()
         FROM unnest($1::bigint[], $2::text[]) AS a(id, wamid)
-        LEFT JOIN LATERAL (SELECT status, rank, occurred_at FROM wa_status
-                            WHERE wamid = a.wamid AND rank > 0 ORDER BY rank DESC LIMIT 1) s ON true
        WHERE o.id = a.id AND o.id = ANY($1::bigint[]) AND o.state = 'sending'
       RETURNING o.id""";
 

@@ -1,6 +1,8 @@
 package io.kontak.whatsapp.outbox;
 
 import io.kontak.core.db.GroupCommit;
+import io.kontak.whatsapp.webhook.DeliveryStatuses;
+import io.kontak.whatsapp.webhook.DeliveryStatuses.FailedDelivery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.DatabaseException;
@@ -27,6 +29,8 @@ final class OutboxStore {
 
   private final Pool pool;
   private final GroupCommit<Accepted, Boolean> sent;
+  /** Wamids marked sent since the last {@link #applyStatuses}. */
+  private List<String> sentSinceRecheck = new ArrayList<>();
 
   /** A row Meta accepted, with the wamid it answered (none for a mark-read). */
   private record Accepted(long id, String wamid) {
@@ -86,8 +90,21 @@ final class OutboxStore {
         .map(updated -> {
           Set<Long> marked = new HashSet<>();
           updated.forEach(row -> marked.add(row.getLong("id")));
+          rows.stream().filter(row -> row.wamid() != null && marked.contains(row.id()))
+              .forEach(row -> sentSinceRecheck.add(row.wamid()));
           return rows.stream().map(row -> marked.contains(row.id())).toList();
         });
+  }
+
+  /**
+   * Applies the delivery statuses stored so far to the rows marked sent since the last call: a
+   * status committed while its row was being marked sent is seen by neither statement (see
+   * {@link DeliveryStatuses}). Returns the rows whose delivery thereby became failed.
+   */
+  Future<List<FailedDelivery>> applyStatuses() {
+    List<String> wamids = sentSinceRecheck;
+    sentSinceRecheck = new ArrayList<>();
+    return DeliveryStatuses.apply(pool, wamids).onFailure(e -> sentSinceRecheck.addAll(wamids));
   }
 
   Future<Boolean> retryLater(long id, long delayMillis, Integer code, String title, String detail) {

@@ -1,6 +1,7 @@
 package io.kontak.whatsapp.outbox;
 
 import io.kontak.core.bus.Addresses;
+import io.kontak.whatsapp.webhook.DeliveryStatuses;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.whatsapp.graph.ErrorClass;
 import io.kontak.core.conversation.CitizenId;
@@ -47,6 +48,8 @@ public final class OutboxVerticle extends VerticleBase {
   /** Held-back ids remembered for a quick retry; beyond that they wait for polling. */
   private static final int MAX_HELD_BACK = 10_000;
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+  /** How soon a status that raced its row's mark-sent is applied after all. */
+  private static final Duration STATUS_RECHECK = Duration.ofSeconds(1);
 
   private final Pool pool;
   private final KontakConfig.WhatsApp whatsapp;
@@ -71,6 +74,8 @@ public final class OutboxVerticle extends VerticleBase {
   private long wakeTimer = -1;
   private long wakeAt = Long.MAX_VALUE;
   private long sweepTimer = -1;
+  private long statusTimer = -1;
+  private boolean rechecking;
   private Promise<Void> drained;
 
   public OutboxVerticle(Pool pool, KontakConfig.WhatsApp whatsapp, KontakConfig.Graph settings, OutboxMetrics metrics) {
@@ -93,6 +98,7 @@ public final class OutboxVerticle extends VerticleBase {
     lease = settings.timeout().multipliedBy(2).plus(LEASE_MARGIN);
     nudges = vertx.eventBus().localConsumer(Addresses.OUTBOX_NUDGE, message -> nudged(message.body()));
     markReads = vertx.eventBus().localConsumer(Addresses.OUTBOX_MARK_READ, message -> markRead(message.body()));
+    statusTimer = vertx.setPeriodic(STATUS_RECHECK.toMillis(), id -> recheckStatuses());
     return Future.all(nudges.completion(), markReads.completion())
         .compose(registered -> sweep())
         .onSuccess(swept -> pump());
@@ -103,6 +109,7 @@ public final class OutboxVerticle extends VerticleBase {
     stopping = true;
     vertx.cancelTimer(wakeTimer);
     vertx.cancelTimer(sweepTimer);
+    vertx.cancelTimer(statusTimer);
     drained = Promise.promise();
     if (inFlight == 0) {
       drained.complete();
@@ -328,6 +335,18 @@ public final class OutboxVerticle extends VerticleBase {
             sweepTimer = vertx.setTimer(Math.max(1_000, lease.toMillis() / 2), id -> sweep());
           }
         });
+  }
+
+  /** Statuses that raced the mark-sent of their rows ({@link DeliveryStatuses}); one run at a time. */
+  private void recheckStatuses() {
+    if (rechecking) {
+      return;
+    }
+    rechecking = true;
+    store.applyStatuses()
+        .onSuccess(failed -> failed.forEach(f -> DeliveryStatuses.announce(vertx.eventBus(), f)))
+        .onFailure(e -> LOG.warn("outbox: applying delivery statuses failed: {}", e.toString()))
+        .onComplete(done -> rechecking = false);
   }
 
   /** Runs a pass in {@code millis} unless one is already due sooner. */

@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.DatabaseException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,7 @@ public final class WebhookRoutes {
               .put("stored", stored.messages().size())
               .put("statuses", delivery.statuses().size()));
           announce(ctx.vertx().eventBus(), stored);
+          recheckOrphans(ctx.vertx().eventBus(), stored.orphans());
         })
         .onFailure(e -> storageFailed(ctx, e));
   }
@@ -92,11 +94,15 @@ public final class WebhookRoutes {
     for (WebhookStore.NewMessage m : stored.messages()) {
       bus.publish(Addresses.INBOUND_STORED, new JsonObject().put("wamid", m.wamid()).put("citizen", m.citizen()));
     }
-    for (WebhookStore.FailedDelivery f : stored.failures()) {
-      LOG.warn("outbox row {} to {} failed delivery: {} {}", f.outboxId(), f.citizen(), f.code(), f.title());
-      bus.publish(Addresses.OUTBOX_FAILED, new JsonObject()
-          .put("outbox_id", f.outboxId()).put("citizen", f.citizen()).put("code", f.code())
-          .put("reason", "delivery_failed").put("message", f.title()));
+    stored.failures().forEach(f -> DeliveryStatuses.announce(bus, f));
+  }
+
+  /** After the ack: statuses that found no row may belong to a row being marked sent right now. */
+  private void recheckOrphans(EventBus bus, List<String> orphans) {
+    if (!orphans.isEmpty()) {
+      store.recheck(orphans)
+          .onSuccess(failed -> failed.forEach(f -> DeliveryStatuses.announce(bus, f)))
+          .onFailure(e -> LOG.warn("re-applying {} delivery statuses failed: {}", orphans.size(), e.toString()));
     }
   }
 

@@ -7,7 +7,8 @@ final class WebhookSql {
    * concurrent ones concatenated. Inserts new messages (a wamid already stored, or earlier in the
    * arrays, is skipped), records new (wamid, status) pairs, and raises the delivery state of the
    * matching outbox rows, never lowering it (a concurrent delivery re-checks the rank on the locked
-   * row). Returns the newly stored messages and the outbox rows that just failed, with their wamids.
+   * row). Returns the newly stored messages, the outbox rows that just failed, with their wamids, and the
+   * wamids of delivery statuses no outbox row has (yet: see {@link DeliveryStatuses}).
    *
    * <p>Rows are inserted in key order so that two groups sharing wamids (Meta's duplicate
    * deliveries, stored by two event loops at once) wait for each other instead of deadlocking. The
@@ -42,17 +43,14 @@ final class WebhookSql {
           FROM status WHERE rank > 0
          ORDER BY wamid, rank DESC
       ), delivery AS (
-        UPDATE wa_outbox o
-           SET delivery = b.status, delivery_rank = b.rank, delivery_at = b.occurred_at, updated_at = now(),
-               error_code = CASE WHEN b.status = 'failed' THEN b.error_code ELSE o.error_code END,
-               error_title = CASE WHEN b.status = 'failed' THEN b.error_title ELSE o.error_title END
-          FROM best b
-         WHERE o.wamid = b.wamid AND o.delivery_rank < b.rank
-        RETURNING o.id, o.wamid, o.citizen, o.delivery, o.error_code, o.error_title
+      """ + DeliveryStatuses.RAISE + """
       )
       SELECT 'inbound' AS what, seq AS id, wamid, citizen, NULL::int AS code, NULL::text AS title FROM inbound
       UNION ALL
-      SELECT 'failed', id, wamid, citizen, error_code, error_title FROM delivery WHERE delivery = 'failed'""";
+      SELECT 'failed', id, wamid, citizen, error_code, error_title FROM delivery WHERE delivery = 'failed'
+      UNION ALL
+      SELECT 'orphan', NULL, b.wamid, NULL, NULL, NULL FROM best b
+       WHERE NOT EXISTS (SELECT 1 FROM wa_outbox o WHERE o.wamid = b.wamid)""";
 
   private WebhookSql() {
   }

@@ -14,9 +14,12 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Comparator;
+import io.kontak.whatsapp.webhook.DeliveryStatuses.FailedDelivery;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Stores deliveries: messages by wamid, statuses by (wamid, status), outbox delivery states. Each
@@ -51,23 +54,28 @@ public final class WebhookStore {
   public record NewMessage(long seq, String wamid, String citizen) {
   }
 
-  /** An outbox row whose delivery status just became {@code failed}. */
-  public record FailedDelivery(long outboxId, String citizen, Integer code, String title) {
-  }
-
-  public record Stored(List<NewMessage> messages, List<FailedDelivery> failures) {
+  /**
+   * What a delivery stored first: new messages, outbox rows whose delivery just failed, and the
+   * wamids of its statuses that no outbox row had, to {@link #recheck} after the commit.
+   */
+  public record Stored(List<NewMessage> messages, List<FailedDelivery> failures, List<String> orphans) {
   }
 
   /** Completes once the delivery is committed, with what it stored first (in arrival order). */
   public Future<Stored> store(Delivery delivery) {
     int entries = delivery.messages().size() + delivery.statuses().size();
     if (entries == 0) {
-      return Future.succeededFuture(new Stored(List.of(), List.of()));
+      return Future.succeededFuture(new Stored(List.of(), List.of(), List.of()));
     }
     if (entries > STORED_ALONE_ABOVE) {
       return storeAll(List.of(delivery)).map(List::getFirst);
     }
     return commit.submit(delivery);
+  }
+
+  /** Applies the statuses of {@code orphans} again, now that their commit is visible ({@link DeliveryStatuses}). */
+  public Future<List<FailedDelivery>> recheck(List<String> orphans) {
+    return DeliveryStatuses.apply(pool, orphans);
   }
 
   /** One statement for all of {@code deliveries}; each is answered with what it stored. */
@@ -84,13 +92,14 @@ public final class WebhookStore {
   private static List<Stored> attribute(List<Delivery> deliveries, RowSet<Row> rows) {
     Map<String, NewMessage> messages = new HashMap<>();
     Map<String, FailedDelivery> failures = new HashMap<>();
+    Set<String> orphans = new HashSet<>();
     for (Row row : rows) {
-      if ("inbound".equals(row.getString("what"))) {
-        messages.put(row.getString("wamid"),
+      switch (row.getString("what")) {
+        case "inbound" -> messages.put(row.getString("wamid"),
             new NewMessage(row.getLong("id"), row.getString("wamid"), row.getString("citizen")));
-      } else {
-        failures.put(row.getString("wamid"), new FailedDelivery(row.getLong("id"), row.getString("citizen"),
-            row.getInteger("code"), row.getString("title")));
+        case "failed" -> failures.put(row.getString("wamid"), new FailedDelivery(row.getLong("id"),
+            row.getString("citizen"), row.getInteger("code"), row.getString("title")));
+        default -> orphans.add(row.getString("wamid"));
       }
     }
     List<Stored> out = new ArrayList<>(deliveries.size());
@@ -104,13 +113,17 @@ public final class WebhookStore {
       }
       stored.sort(Comparator.comparingLong(NewMessage::seq));
       List<FailedDelivery> failed = new ArrayList<>();
+      List<String> unmatched = new ArrayList<>();
       for (Delivery.Status s : delivery.statuses()) {
         FailedDelivery failure = "failed".equals(s.status()) ? failures.remove(s.wamid()) : null;
         if (failure != null) {
           failed.add(failure);
         }
+        if (orphans.remove(s.wamid())) {
+          unmatched.add(s.wamid());
+        }
       }
-      out.add(new Stored(stored, failed));
+      out.add(new Stored(stored, failed, unmatched));
     }
     return out;
   }

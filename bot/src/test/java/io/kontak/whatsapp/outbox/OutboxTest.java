@@ -1,6 +1,7 @@
 package io.kontak.whatsapp.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.kontak.core.bus.Addresses;
@@ -13,6 +14,7 @@ import io.kontak.whatsapp.fake.FakeGraphApi.Request;
 import io.kontak.whatsapp.fake.FakeGraphApi.ScriptedError;
 import io.kontak.whatsapp.outbox.OutboundMessage.Button;
 import io.kontak.whatsapp.outbox.OutboundMessage.Row;
+import io.kontak.whatsapp.webhook.DeliveryStatuses;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -296,14 +298,17 @@ class OutboxTest {
         SELECT 'wa:62817000000' || n, $1, 'text', '{}', CASE WHEN n = 2 THEN 'failed' ELSE 'sending' END, 1, now()
           FROM generate_series(0, 5) AS n ORDER BY n
         RETURNING id""", WhatsAppTestNode.PHONE_NUMBER_ID).stream().map(r -> r.getLong("id")).sorted().toList();
-    // Meta's 'delivered' overtook its answer to the send: it is stored before the wamid is.
-    assertThat(node.deliver(Fixtures.statuses(Fixtures.status("wamid.EARLY", "delivered", 1767225607))).statusCode())
-        .isEqualTo(200);
+    // Meta's 'delivered' (and for another row 'failed') overtook its answer to the send: it is
+    // stored before the wamid is.
+    assertThat(node.deliver(Fixtures.statuses(Fixtures.status("wamid.EARLY", "delivered", 1767225607),
+        Fixtures.failedStatus("wamid.PLAIN", 131026))).statusCode()).isEqualTo(200);
 
     Context loop = node.vertx.getOrCreateContext();
     Promise<List<Boolean>> marked = Promise.promise();
+    Promise<OutboxStore> created = Promise.promise();
+    loop.runOnContext(v -> created.complete(new OutboxStore(node.sql)));
+    OutboxStore store = created.future().await();
     loop.runOnContext(v -> {
-      OutboxStore store = new OutboxStore(node.sql);
       // Submitted in one event-loop task: the first two fill both flush slots, the other four
       // wait and go as one group.
       Future.all(List.of(
@@ -322,8 +327,22 @@ class OutboxTest {
         (Object) new Long[] {ids.get(3), ids.get(4), ids.get(5)}).getFirst().getLong(0)).isEqualTo(1);
     assertThat(node.rows("SELECT state, wamid, delivery FROM wa_outbox ORDER BY id").stream()
         .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2)))
-        .containsExactly("sent wamid.A null", "sent wamid.B null", "failed null null", "sent wamid.EARLY delivered",
+        .containsExactly("sent wamid.A null", "sent wamid.B null", "failed null null", "sent wamid.EARLY null",
             "sent null null", "sent wamid.PLAIN null");
+
+    // After the commit, the statuses stored so far are applied to the rows just marked sent (a
+    // status committed during the mark-sent would be invisible to it), and the failure reported.
+    Promise<List<DeliveryStatuses.FailedDelivery>> applied = Promise.promise();
+    loop.runOnContext(v -> store.applyStatuses().onComplete(applied));
+    assertThat(applied.future().await()).extracting(DeliveryStatuses.FailedDelivery::outboxId, DeliveryStatuses.FailedDelivery::code)
+        .containsExactly(tuple(ids.get(5), 131026));
+    assertThat(node.rows("SELECT state, wamid, delivery FROM wa_outbox ORDER BY id").stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2)))
+        .containsExactly("sent wamid.A null", "sent wamid.B null", "failed null null", "sent wamid.EARLY delivered",
+            "sent null null", "sent wamid.PLAIN failed");
+    Promise<List<DeliveryStatuses.FailedDelivery>> again = Promise.promise();
+    loop.runOnContext(v -> store.applyStatuses().onComplete(again));
+    assertThat(again.future().await()).as("each mark-sent is rechecked once").isEmpty();
   }
 
   private static long send(WhatsAppTestNode node, CitizenId to, OutboundMessage message) {

@@ -6,6 +6,7 @@ import io.kontak.bot.reply.Reply;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.inbound.InboundQueue;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,6 +23,10 @@ final class CitizenTurns {
   private final Messages messages;
   private final BatchWrites writes;
   private final OpenConversation.Status statusBefore;
+  private final ReplyWindow window;
+  /** Past the 24-hour window: every reply of this batch becomes one reopening template. */
+  private final boolean windowClosed;
+  private boolean reopeningSent;
   private OpenConversation conversation;
   private int nextAdmission;
   private int answers;
@@ -29,8 +34,11 @@ final class CitizenTurns {
   private boolean unfinished;
 
   CitizenTurns(CitizenId citizen, OpenConversation conversation, List<InboundQueue.Stored> waiting,
-               List<Admission> admissions, Dialog dialog, Messages messages, BatchWrites writes) {
+               List<Admission> admissions, Dialog dialog, Messages messages, ReplyWindow window, BatchWrites writes) {
     this.citizen = citizen;
+    this.window = window;
+    this.windowClosed = waiting.stream().map(s -> s.message().header().timestamp()).max(Instant::compareTo)
+        .map(window::closed).orElse(false);
     this.conversation = conversation;
     this.statusBefore = conversation.status();
     this.waiting = waiting;
@@ -116,7 +124,12 @@ final class CitizenTurns {
   }
 
   private void reply(Reply reply) {
-    Channel.outbound(reply).ifPresent(message -> writes.send(citizen, message));
+    if (!windowClosed) {
+      Channel.outbound(reply).ifPresent(message -> writes.send(citizen, message));
+    } else if (!reopeningSent && Channel.outbound(reply).isPresent()) {
+      writes.send(citizen, window.reopening(conversation.state().language()));
+      reopeningSent = true;
+    }
   }
 
   /** Without a count from Redis (it was down) the bot answers: answering beats silence. */

@@ -68,7 +68,7 @@ public final class ConversationEngine extends VerticleBase {
   @Override
   public Future<?> start() {
     batch = new TurnBatch(pool, outbox, dialog, messages, rateLimit, store, cache, vertx.eventBus(),
-        settings.defaultLanguage(), MESSAGES_PER_BATCH);
+        settings.defaultLanguage(), MESSAGES_PER_BATCH, ReplyWindow.of(settings.reopenTemplate()));
     vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND_STORED, event -> {
       String citizen = event.body() == null ? null : event.body().getString("citizen");
       if (citizen != null) {

@@ -42,9 +42,11 @@ final class TurnBatch {
   private final EventBus bus;
   private final String defaultLanguage;
   private final int messageLimit;
+  private final ReplyWindow window;
 
   TurnBatch(Pool pool, Outbox outbox, Dialog dialog, Messages messages, SenderRateLimit rateLimit,
-            ConversationStore store, ConversationCache cache, EventBus bus, String defaultLanguage, int messageLimit) {
+            ConversationStore store, ConversationCache cache, EventBus bus, String defaultLanguage, int messageLimit,
+            ReplyWindow window) {
     this.pool = pool;
     this.outbox = outbox;
     this.dialog = dialog;
@@ -55,6 +57,7 @@ final class TurnBatch {
     this.bus = bus;
     this.defaultLanguage = defaultLanguage;
     this.messageLimit = messageLimit;
+    this.window = window;
   }
 
   /** What was read under the locks. */
@@ -115,7 +118,7 @@ final class TurnBatch {
       byCitizen.forEach((citizen, stored) -> {
         OpenConversation conversation = waiting.conversations().get(citizen);
         List<Admission> admitted = admissions.getOrDefault(citizen, List.of());
-        turns.add(new CitizenTurns(citizen, conversation, stored, admitted, dialog, messages, writes));
+        turns.add(new CitizenTurns(citizen, conversation, stored, admitted, dialog, messages, window, writes));
       });
       turns.forEach(turn -> {
         String read = turn.lastToRead();

@@ -25,6 +25,17 @@ final class Citizen {
     return send("\"type\":\"text\",\"text\":{\"body\":" + quote(text) + "}");
   }
 
+  /** Sends text messages in one delivery, each stamped by Meta as sent at {@code sentAt}. */
+  void sayAt(java.time.Instant sentAt, String... texts) {
+    String[] messages = new String[texts.length];
+    for (int i = 0; i < texts.length; i++) {
+      messages[i] = "{\"from\":\"" + waId + "\",\"id\":\"wamid.T" + WAMIDS.incrementAndGet() + "_" + waId
+          + "\",\"timestamp\":\"" + sentAt.getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":"
+          + quote(texts[i]) + "}}";
+    }
+    deliver(messages);
+  }
+
   String picks(String id, String title) {
     return send("\"type\":\"interactive\",\"interactive\":{\"type\":\"list_reply\",\"list_reply\":{\"id\":\"" + id
         + "\",\"title\":" + quote(title) + "}}");

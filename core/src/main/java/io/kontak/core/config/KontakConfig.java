@@ -55,9 +55,10 @@ public record KontakConfig(
    * @param sweepEvery          how often stored-but-unprocessed messages and idle conversations are looked for
    * @param senderRatePerMinute messages a citizen may send per minute before the bot stops answering
    * @param engine              whether this node answers citizens (off: it only stores what Meta delivers)
+   * @param reopenTemplate      the approved template sent instead of a reply past Meta's 24-hour window
    */
   public record Conversations(String defaultLanguage, Duration idle, Duration sweepEvery, int senderRatePerMinute,
-                              boolean engine) {
+                              boolean engine, Optional<String> reopenTemplate) {
   }
 
   /** WhatsApp Cloud API credentials; empty strings mean "not configured" (the demo run). */
@@ -154,7 +155,8 @@ public record KontakConfig(
             Duration.ofMinutes(e.integer("KONTAK_CONVERSATION_IDLE_MINUTES", 30)),
             Duration.ofSeconds(e.integer("KONTAK_SWEEP_SECONDS", 30)),
             e.integer("KONTAK_SENDER_RATE_PER_MINUTE", 20),
-            e.bool("KONTAK_CONVERSATION_ENGINE", true)),
+            e.bool("KONTAK_CONVERSATION_ENGINE", true),
+            e.optional("KONTAK_REOPEN_TEMPLATE")),
         new Simulator(e.bool(SIMULATOR, false)),
         new Postgres(
             e.integer("KONTAK_PG_POOL_SIZE", 16),

@@ -325,24 +325,30 @@ class OutboxTest {
 
     assertThat(node.rows("SELECT count(DISTINCT xmin::text) FROM wa_outbox WHERE id = ANY($1::bigint[])",
         (Object) new Long[] {ids.get(3), ids.get(4), ids.get(5)}).getFirst().getLong(0)).isEqualTo(1);
-    assertThat(node.rows("SELECT state, wamid, delivery FROM wa_outbox ORDER BY id").stream()
-        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2)))
+    assertThat(states(node))
         .containsExactly("sent wamid.A null", "sent wamid.B null", "failed null null", "sent wamid.EARLY null",
             "sent null null", "sent wamid.PLAIN null");
 
     // After the commit, the statuses stored so far are applied to the rows just marked sent (a
     // status committed during the mark-sent would be invisible to it), and the failure reported.
-    Promise<List<DeliveryStatuses.FailedDelivery>> applied = Promise.promise();
-    loop.runOnContext(v -> store.applyStatuses().onComplete(applied));
-    assertThat(applied.future().await()).extracting(DeliveryStatuses.FailedDelivery::outboxId, DeliveryStatuses.FailedDelivery::code)
+    assertThat(applyStatuses(loop, store))
+        .extracting(DeliveryStatuses.FailedDelivery::outboxId, DeliveryStatuses.FailedDelivery::code)
         .containsExactly(tuple(ids.get(5), 131026));
-    assertThat(node.rows("SELECT state, wamid, delivery FROM wa_outbox ORDER BY id").stream()
-        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2)))
+    assertThat(states(node))
         .containsExactly("sent wamid.A null", "sent wamid.B null", "failed null null", "sent wamid.EARLY delivered",
             "sent null null", "sent wamid.PLAIN failed");
-    Promise<List<DeliveryStatuses.FailedDelivery>> again = Promise.promise();
-    loop.runOnContext(v -> store.applyStatuses().onComplete(again));
-    assertThat(again.future().await()).as("each mark-sent is rechecked once").isEmpty();
+    assertThat(applyStatuses(loop, store)).as("each mark-sent is rechecked once").isEmpty();
+  }
+
+  private static List<String> states(WhatsAppTestNode node) {
+    return node.rows("SELECT state, wamid, delivery FROM wa_outbox ORDER BY id").stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2)).toList();
+  }
+
+  private static List<DeliveryStatuses.FailedDelivery> applyStatuses(Context loop, OutboxStore store) {
+    Promise<List<DeliveryStatuses.FailedDelivery>> applied = Promise.promise();
+    loop.runOnContext(v -> store.applyStatuses().onComplete(applied));
+    return applied.future().await();
   }
 
   private static long send(WhatsAppTestNode node, CitizenId to, OutboundMessage message) {

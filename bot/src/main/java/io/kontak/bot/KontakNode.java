@@ -104,7 +104,7 @@ public final class KontakNode {
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
 
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
-        .compose(id -> WhatsAppModule.start(vertx, config, pool, intakePool))
+        .compose(id -> WhatsAppModule.start(vertx, config, pool, intakePool, RedisUrl.api(redis)))
         .compose(whatsapp -> {
           metrics.bind(whatsapp.outboxMetrics());
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);

@@ -48,6 +48,9 @@ final class MetricsRoutes implements AutoCloseable {
     counter("kontak_outbox_accepted", "outbox rows the Graph API accepted", outbox.accepted);
     counter("kontak_outbox_claims", "claim statements the sender ran", outbox.claims);
     counter("kontak_outbox_mark_reads", "mark-read requests sent", outbox.markReads);
+    counter("kontak_outbox_spam_limits", "Meta's spam limit (131048) answers: sending pauses on every node",
+        outbox.spamLimits);
+    gauge("kontak_outbox_paused", "1 while sending is paused after a spam limit", outbox.paused);
     FunctionCounter.builder("kontak_outbox_claim_seconds", outbox.claimNanos, n -> n.get() / 1e9)
         .description("time the sender waited for its claims, pool wait included").register(registry);
   }

@@ -5,12 +5,14 @@ import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.outbox.Outbox;
 import io.kontak.whatsapp.outbox.OutboxMetrics;
 import io.kontak.whatsapp.outbox.OutboxVerticle;
+import io.kontak.whatsapp.outbox.SendPause;
 import io.kontak.whatsapp.webhook.WebhookRoutes;
 import io.kontak.whatsapp.webhook.WebhookSignature;
 import io.kontak.whatsapp.webhook.WebhookStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -34,18 +36,20 @@ public final class WhatsAppModule {
   private final KontakConfig.WhatsApp whatsapp;
   private final Pool pool;
   private final Pool intakePool;
+  private final RedisAPI redis;
   private final Outbox outbox;
   private final Optional<FakeGraphApi> builtInGraph;
   private final OutboxMetrics outboxMetrics = new OutboxMetrics();
   private String outboxDeployment;
 
   private WhatsAppModule(Vertx vertx, KontakConfig config, KontakConfig.WhatsApp whatsapp, Pool pool, Pool intakePool,
-                         Optional<FakeGraphApi> builtInGraph) {
+                         RedisAPI redis, Optional<FakeGraphApi> builtInGraph) {
     this.vertx = vertx;
     this.config = config;
     this.whatsapp = whatsapp;
     this.pool = pool;
     this.intakePool = intakePool;
+    this.redis = redis;
     this.builtInGraph = builtInGraph;
     this.outbox = new Outbox(vertx, whatsapp.phoneNumberId());
   }
@@ -55,12 +59,14 @@ public final class WhatsAppModule {
    * sender. The webhook stores through {@code intakePool} only, the outbox through {@code pool}; the
    * caller owns and closes both.
    */
-  public static Future<WhatsAppModule> start(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool) {
-    return create(vertx, config, pool, intakePool).compose(module -> module.deployOutbox().map(module));
+  public static Future<WhatsAppModule> start(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool,
+                                             RedisAPI redis) {
+    return create(vertx, config, pool, intakePool, redis).compose(module -> module.deployOutbox().map(module));
   }
 
   /** Like {@link #start} without deploying the sender (see {@link #outboxVerticle()}). */
-  public static Future<WhatsAppModule> create(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool) {
+  public static Future<WhatsAppModule> create(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool,
+                                              RedisAPI redis) {
     KontakConfig.WhatsApp configured = config.whatsapp();
     String secret = configured.appSecret();
     if (secret.isBlank()) {
@@ -71,7 +77,7 @@ public final class WhatsAppModule {
     if (!configured.accessToken().isBlank()) {
       var resolved = new KontakConfig.WhatsApp(secret, configured.verifyToken(), configured.accessToken(), phone,
           configured.graphUrl());
-      return Future.succeededFuture(new WhatsAppModule(vertx, config, resolved, pool, intakePool, Optional.empty()));
+      return Future.succeededFuture(new WhatsAppModule(vertx, config, resolved, pool, intakePool, redis, Optional.empty()));
     }
     String appSecret = secret;
     return FakeGraphApi.start(vertx, randomHex()).map(fake -> {
@@ -79,7 +85,7 @@ public final class WhatsAppModule {
           fake.baseUrl());
       var resolved = new KontakConfig.WhatsApp(appSecret, configured.verifyToken(), fake.accessToken(), phone,
           fake.baseUrl());
-      return new WhatsAppModule(vertx, config, resolved, pool, intakePool, Optional.of(fake));
+      return new WhatsAppModule(vertx, config, resolved, pool, intakePool, redis, Optional.of(fake));
     });
   }
 
@@ -94,7 +100,8 @@ public final class WhatsAppModule {
 
   /** A new sender of this node's outbox (deploy one per node). */
   public OutboxVerticle outboxVerticle() {
-    return new OutboxVerticle(pool, whatsapp, config.graph(), outboxMetrics);
+    return new OutboxVerticle(pool, whatsapp, config.graph(), outboxMetrics,
+        new SendPause(redis, config.redisKeyPrefix(), whatsapp.phoneNumberId()));
   }
 
   public Future<String> deployOutbox() {

@@ -22,4 +22,8 @@ public final class OutboxMetrics {
   public final AtomicLong claimNanos = new AtomicLong();
   /** Mark-read requests sent, since start. */
   public final AtomicLong markReads = new AtomicLong();
+  /** Meta's spam limit (131048) answers, since start: an operator should look at once. */
+  public final AtomicLong spamLimits = new AtomicLong();
+  /** 1 while sending from the number is paused after a spam limit (on any node), else 0. */
+  public final AtomicLong paused = new AtomicLong();
 }

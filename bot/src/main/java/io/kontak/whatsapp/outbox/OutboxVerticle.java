@@ -50,6 +50,8 @@ public final class OutboxVerticle extends VerticleBase {
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
   /** How soon a status that raced its row's mark-sent is applied after all. */
   private static final Duration STATUS_RECHECK = Duration.ofSeconds(1);
+  /** How soon a spam-limit pause set by another node stops this one too. */
+  private static final Duration PAUSE_CHECK = Duration.ofSeconds(1);
 
   private final Pool pool;
   private final KontakConfig.WhatsApp whatsapp;
@@ -71,15 +73,21 @@ public final class OutboxVerticle extends VerticleBase {
   private boolean again;
   private boolean stopping;
   private int inFlight;
+  /** Sends settled since start: tells a claim whether a row it found held back may be free already. */
+  private long settledSends;
   private long wakeTimer = -1;
   private long wakeAt = Long.MAX_VALUE;
   private long sweepTimer = -1;
   private long statusTimer = -1;
   private boolean rechecking;
+  private long pauseTimer = -1;
+  private final SendPause sendPause;
   private Promise<Void> drained;
 
-  public OutboxVerticle(Pool pool, KontakConfig.WhatsApp whatsapp, KontakConfig.Graph settings, OutboxMetrics metrics) {
+  public OutboxVerticle(Pool pool, KontakConfig.WhatsApp whatsapp, KontakConfig.Graph settings, OutboxMetrics metrics,
+                        SendPause sendPause) {
     this.metrics = metrics;
+    this.sendPause = sendPause;
     this.pool = pool;
     this.whatsapp = whatsapp;
     this.settings = settings;
@@ -99,6 +107,7 @@ public final class OutboxVerticle extends VerticleBase {
     nudges = vertx.eventBus().localConsumer(Addresses.OUTBOX_NUDGE, message -> nudged(message.body()));
     markReads = vertx.eventBus().localConsumer(Addresses.OUTBOX_MARK_READ, message -> markRead(message.body()));
     statusTimer = vertx.setPeriodic(STATUS_RECHECK.toMillis(), id -> recheckStatuses());
+    pauseTimer = vertx.setPeriodic(PAUSE_CHECK.toMillis(), id -> checkPause());
     return Future.all(nudges.completion(), markReads.completion())
         .compose(registered -> sweep())
         .onSuccess(swept -> pump());
@@ -110,6 +119,7 @@ public final class OutboxVerticle extends VerticleBase {
     vertx.cancelTimer(wakeTimer);
     vertx.cancelTimer(sweepTimer);
     vertx.cancelTimer(statusTimer);
+    vertx.cancelTimer(pauseTimer);
     drained = Promise.promise();
     if (inFlight == 0) {
       drained.complete();
@@ -178,6 +188,11 @@ public final class OutboxVerticle extends VerticleBase {
       } else {
         wakeIn(settings.pollInterval().toMillis());
       }
+      if (!heldBack.isEmpty()) {
+        // A held-back row waits for its citizen's earlier row; if that one is another node's (or
+        // settles unseen), polling finds the row once it may go.
+        wakeIn(settings.pollInterval().toMillis());
+      }
     });
   }
 
@@ -196,9 +211,14 @@ public final class OutboxVerticle extends VerticleBase {
     while (ids.size() < limit && !handedOver.isEmpty()) {
       ids.add(handedOver.poll());
     }
+    long settledBefore = settledSends;
     return store.claim(ids).map(claimed -> {
       start(claimed.rows());
-      if (heldBack.size() + claimed.heldBack().size() <= MAX_HELD_BACK) {
+      if (settledSends != settledBefore) {
+        // A send settled while this claim ran: the row these wait behind may be it, and its
+        // completion has already re-handed the held-back rows. Ask again rather than park them.
+        handedOver.addAll(claimed.heldBack());
+      } else if (heldBack.size() + claimed.heldBack().size() <= MAX_HELD_BACK) {
         heldBack.addAll(claimed.heldBack());
       } else {
         pollDue = true;  // too many to remember: polling finds them
@@ -226,6 +246,7 @@ public final class OutboxVerticle extends VerticleBase {
         .compose(result -> settle(row, result))
         .onComplete(settled -> {
           inFlight--;
+          settledSends++;
           if (settled.failed()) {
             LOG.error("outbox row {}: sent, but its outcome could not be saved ({}); it will show as interrupted",
                 row.id(), settled.cause().toString());
@@ -284,8 +305,12 @@ public final class OutboxVerticle extends VerticleBase {
     switch (errorClass) {
       case SPAM_LIMIT -> {
         bucket.pauseFor(settings.spamPause());
-        LOG.error("ALERT: Meta's spam rate limit (131048) on number {}: sending paused for {} s",
+        metrics.spamLimits.incrementAndGet();
+        metrics.paused.set(1);
+        LOG.error("ALERT: Meta's spam rate limit (131048) on number {}: sending paused for {} s on every node",
             whatsapp.phoneNumberId(), settings.spamPause().toSeconds());
+        sendPause.pauseFor(settings.spamPause())
+            .onFailure(e -> LOG.error("could not share the spam-limit pause through Redis: {}", e.toString()));
       }
       case AUTH -> LOG.error("ALERT: the Graph API refused the access token ({}): check WHATSAPP_ACCESS_TOKEN", error);
       default -> {
@@ -347,6 +372,25 @@ public final class OutboxVerticle extends VerticleBase {
         .onSuccess(failed -> failed.forEach(f -> DeliveryStatuses.announce(vertx.eventBus(), f)))
         .onFailure(e -> LOG.warn("outbox: applying delivery statuses failed: {}", e.toString()))
         .onComplete(done -> rechecking = false);
+  }
+
+  /** Adopts a pause another node set after Meta's spam limit; clears the gauge when none is left. */
+  private void checkPause() {
+    sendPause.remaining()
+        .onSuccess(left -> {
+          if (left.isZero()) {
+            if (!bucket.paused()) {
+              metrics.paused.set(0);
+            }
+            return;
+          }
+          bucket.pauseFor(left);
+          if (metrics.paused.getAndSet(1) == 0) {
+            LOG.warn("sending from number {} paused for {} s: Meta's spam limit, reported to another node",
+                whatsapp.phoneNumberId(), left.toSeconds());
+          }
+        })
+        .onFailure(e -> LOG.debug("outbox: could not read the shared pause: {}", e.toString()));
   }
 
   /** Runs a pass in {@code millis} unless one is already due sooner. */

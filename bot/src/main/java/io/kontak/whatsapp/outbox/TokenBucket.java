@@ -54,6 +54,10 @@ final class TokenBucket {
   }
 
   /** Stops handing out tokens for {@code pause}; the bucket starts empty afterwards. */
+  boolean paused() {
+    return clock.getAsLong() < pausedUntil;
+  }
+
   void pauseFor(Duration pause) {
     long until = clock.getAsLong() + pause.toNanos();
     if (until > pausedUntil) {

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.kontak.core.bus.Addresses;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.core.db.Database;
+import io.kontak.core.redis.RedisUrl;
+import io.kontak.core.testing.TestServices;
 import io.kontak.whatsapp.Fixtures;
 import io.kontak.whatsapp.WhatsAppTestNode;
 import io.kontak.whatsapp.fake.FakeGraphApi;
@@ -20,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -143,12 +146,45 @@ class OutboxTest {
     long second = send(node, CitizenId.ofWaId("6281200000009"), OutboundMessage.text("dua"));
     await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> graph.requests().size() == 1);
     assertThat(row(node, second).getString("state")).isEqualTo("pending");
+    // every other node sees the pause through Redis; operators see it on /metrics
+    assertThat(redis(node).pttl(pauseKey(node)).await().toLong()).isGreaterThan(50_000);
+    assertThat(metric(node, "kontak_outbox_spam_limits_total")).isEqualTo(1);
+    assertThat(metric(node, "kontak_outbox_paused")).isEqualTo(1);
 
     WhatsAppTestNode wrongToken = node(Map.of("WHATSAPP_ACCESS_TOKEN", "expired"));
     long id = send(wrongToken, SITI, OutboundMessage.text("tiga"));
     JsonObject row = awaitState(wrongToken, id, "failed");
     assertThat(row.getString("failure_reason")).isEqualTo("auth");
     assertThat(row.getInteger("error_code")).isEqualTo(190);
+  }
+
+  @Test
+  void aSpamLimitPauseSetByAnotherNodeHoldsThisNodesSendsUntilItEnds() {
+    WhatsAppTestNode node = node(Map.of());
+    redis(node).set(List.of(pauseKey(node), "131048", "PX", "2500")).await();
+    await().atMost(WAIT).until(() -> metric(node, "kontak_outbox_paused") == 1);
+
+    long id = send(node, SITI, OutboundMessage.text("Halo"));
+    await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> graph.requests().isEmpty());
+    assertThat(row(node, id).getString("state")).isEqualTo("pending");
+
+    awaitState(node, id, "sent");
+    assertThat(graph.requests()).hasSize(1);
+    await().atMost(WAIT).until(() -> metric(node, "kontak_outbox_paused") == 0);
+  }
+
+  private static RedisAPI redis(WhatsAppTestNode node) {
+    return RedisUrl.api(RedisUrl.client(node.vertx, TestServices.endpoints().redisUrl()));
+  }
+
+  private static String pauseKey(WhatsAppTestNode node) {
+    return node.redisPrefix + "outbox:paused:" + WhatsAppTestNode.PHONE_NUMBER_ID;
+  }
+
+  /** A sample of {@code /metrics} without labels. */
+  private static double metric(WhatsAppTestNode node, String name) {
+    return node.get("/metrics").body().lines().filter(l -> l.startsWith(name + " ")).findFirst()
+        .map(l -> Double.parseDouble(l.substring(name.length() + 1))).orElseThrow();
   }
 
   @Test

@@ -81,6 +81,7 @@ public final class OutboxVerticle extends VerticleBase {
   private long statusTimer = -1;
   private boolean rechecking;
   private long pauseTimer = -1;
+  private long pollTimer = -1;
   private final SendPause sendPause;
   private Promise<Void> drained;
 
@@ -108,6 +109,12 @@ public final class OutboxVerticle extends VerticleBase {
     markReads = vertx.eventBus().localConsumer(Addresses.OUTBOX_MARK_READ, message -> markRead(message.body()));
     statusTimer = vertx.setPeriodic(STATUS_RECHECK.toMillis(), id -> recheckStatuses());
     pauseTimer = vertx.setPeriodic(PAUSE_CHECK.toMillis(), id -> checkPause());
+    // The floor under every other trigger: whatever a missed nudge or an unlucky interleaving of
+    // claims and settles left behind, a poll finds it within one interval.
+    pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> {
+      pollDue = true;
+      pump();
+    });
     return Future.all(nudges.completion(), markReads.completion())
         .compose(registered -> sweep())
         .onSuccess(swept -> pump());
@@ -120,6 +127,7 @@ public final class OutboxVerticle extends VerticleBase {
     vertx.cancelTimer(sweepTimer);
     vertx.cancelTimer(statusTimer);
     vertx.cancelTimer(pauseTimer);
+    vertx.cancelTimer(pollTimer);
     drained = Promise.promise();
     if (inFlight == 0) {
       drained.complete();

@@ -1,9 +1,9 @@
 package io.kontak.whatsapp.outbox;
 
 import io.kontak.core.bus.Addresses;
-import io.kontak.whatsapp.webhook.DeliveryStatuses;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.whatsapp.graph.ErrorClass;
+import io.kontak.whatsapp.webhook.DeliveryStatuses;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.graph.GraphClient;
 import io.kontak.whatsapp.graph.GraphMessages;
@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * event-bus nudge ({@link Addresses#OUTBOX_NUDGE}) and by polling for due rows, so rows enqueued
  * while no sender ran (or retried later) are sent after a restart. Each pass claims at most what
  * the token bucket and the in-flight limit allow; passes never overlap (a nudge during a pass runs
- * another pass after it) and the poll timer is re-armed after each pass.
+ * another pass after it). A poll also runs every {@code KONTAK_OUTBOX_POLL_MS} whatever else
+ * happened, so a held-back row whose blocker was another node's reply, or any missed nudge, still
+ * goes out within an interval.
  *
  * <p>A row is claimed atomically and settled once: accepted (wamid stored, never sent again),
  * retried with exponential backoff and full jitter (Meta's retryable codes, 429/5xx, no
@@ -194,11 +196,6 @@ public final class OutboxVerticle extends VerticleBase {
       if (claimed.result() || again || !handedOver.isEmpty()) {
         pump();
       } else {
-        wakeIn(settings.pollInterval().toMillis());
-      }
-      if (!heldBack.isEmpty()) {
-        // A held-back row waits for its citizen's earlier row; if that one is another node's (or
-        // settles unseen), polling finds the row once it may go.
         wakeIn(settings.pollInterval().toMillis());
       }
     });

@@ -3,6 +3,7 @@ package io.kontak.bot;
 import io.kontak.core.config.AdminToken;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.embedded.EmbeddedServices;
+import io.kontak.core.runtime.KontakVertx;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
     // The one-process demo: the simulator is on unless KONTAK_SIMULATOR says otherwise.
     KontakConfig config = AdminToken.resolve(KontakConfig.forRunCommand(System.getenv()));
     EmbeddedServices embedded = EmbeddedServices.startMissing(config);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = KontakVertx.create();
     KontakNode node;
     try {
       node = KontakNode.start(vertx, embedded.config()).await();

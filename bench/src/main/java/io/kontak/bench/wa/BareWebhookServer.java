@@ -4,6 +4,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.kontak.core.runtime.KontakVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 
@@ -35,7 +36,7 @@ public final class BareWebhookServer extends VerticleBase {
 
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = KontakVertx.create();
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     vertx.deployVerticle(() -> new BareWebhookServer(port), new DeploymentOptions().setInstances(instances))
         .await();

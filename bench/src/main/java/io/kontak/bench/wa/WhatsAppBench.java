@@ -2,6 +2,7 @@ package io.kontak.bench.wa;
 
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.webhook.WebhookSignature;
+import io.kontak.core.runtime.KontakVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -155,7 +156,7 @@ public final class WhatsAppBench {
   int run() throws Exception {
     String loadStart = loadavg();
     Instant started = Instant.now();
-    vertx = Vertx.vertx();
+    vertx = KontakVertx.create();
     fake = FakeGraphApi.start(vertx, TOKEN).await();
     fake.onRequest(this::onGraphRequest);
     List<Phase> results = new ArrayList<>();
@@ -493,12 +494,12 @@ public final class WhatsAppBench {
   String row(Phase p) {
     Stats s = stats(p);
     Sample.Cpu c = Sample.cpu(p.cpu0, p.cpu1);
-    return String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s |",
+    return String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |",
         p.target, p.rate, f(s.sentPerS, 0), f(s.ackPerS, 0), f(s.e2ePerS, 0), f(s.ackP50, 1), f(s.ackP99, 1),
         f(s.e2eP50, 1), f(s.e2eP99, 1), f(s.e2eP99Last3s, 1), s.errors,
         p.expectReplies ? s.missing + (s.missingEnd > 0 ? " (" + s.missingEnd + " never)" : "") : "–", f(s.drainS, 1),
         f(c.target(), 0) + "%" + (p.expectReplies ? " / pg " + f(c.postgres(), 0) + "% / redis " + f(c.redis(), 0) + "%" : ""),
-        f(c.generator(), 0) + "%",
+        f(c.generator(), 0) + "%", f(c.machine(), 0) + "%",
         (p.rssPeakKb / 1024) + " MB",
         s.sustainable ? "yes" : "**no** (" + s.why + ")");
   }
@@ -519,8 +520,8 @@ public final class WhatsAppBench {
         .append("(mark-reads ignored). One unique citizen wa_id and wamid per message; texts cycle through registry questions, ")
         .append("greetings and FAQ questions (id/en/es). Generator, node, Postgres and Redis share the same cores.\n\n");
     sb.append("| target | rate msg/s | sent/s | ack/s | e2e/s | ack p50 ms | ack p99 ms | e2e p50 ms | e2e p99 ms | e2e p99 last 3 s | ack errors | replies missing | drain s | target CPU (of ")
-        .append(Runtime.getRuntime().availableProcessors() * 100).append("%) | generator CPU | peak RSS (VmHWM) | sustainable |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
+        .append(Runtime.getRuntime().availableProcessors() * 100).append("%) | generator CPU | machine CPU | peak RSS (VmHWM) | sustainable |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|\n");
     for (Phase p : results) {
       sb.append(row(p)).append('\n');
     }
@@ -528,7 +529,8 @@ public final class WhatsAppBench {
         .append("Sustainable: sent ≥ 98% of rate, no ack errors, every reply arrived (drain ≤ ").append(drainSeconds)
         .append(" s; replies missing = not arrived by then, \"never\" = not even after ").append(settleSeconds)
         .append(" s more, which the next rate waits for), e2e/s ≥ 95% of rate and p99 e2e ≤ 1 s. CPU: utime+stime over the send window from /proc (node java; ")
-        .append("its Postgres and Redis child processes summed; this generator process). RSS: VmHWM of the node's java process ")
+        .append("its Postgres and Redis child processes summed, with the exited ones such as autovacuum workers; this generator process; ")
+        .append("machine: every process, from /proc/stat, so what is left of the cores is idle). RSS: VmHWM of the node's java process ")
         .append("(not its Postgres/Redis children).\n\n");
 
     // targets
@@ -657,8 +659,13 @@ public final class WhatsAppBench {
     }
   }
 
-  /** CPU ticks of the target process, its postgres/redis descendants and this process. */
-  record Sample(long nanos, long target, long postgres, long redis, long generator) {
+  /**
+   * CPU ticks of the target process, its postgres/redis descendants and this process, and of the
+   * whole machine. Postgres counts its exited children too (autovacuum workers live for seconds):
+   * their time is in the postmaster's cutime/cstime once it has reaped them.
+   */
+  record Sample(long nanos, long target, long postgres, long redis, long generator, long machineBusy,
+                long machineTotal) {
     static Sample take(long pid) {
       long pg = 0;
       long redis = 0;
@@ -668,12 +675,33 @@ public final class WhatsAppBench {
           String name = comm(d.pid());
           if (name.startsWith("postgres")) {
             pg += ticks(d.pid());
+            boolean postmaster = d.parent().map(parent -> !comm(parent.pid()).startsWith("postgres")).orElse(false);
+            if (postmaster) {
+              pg += reapedChildTicks(d.pid());
+            }
           } else if (name.startsWith("redis")) {
             redis += ticks(d.pid());
           }
         }
       }
-      return new Sample(System.nanoTime(), ticks(pid), pg, redis, ticks(ProcessHandle.current().pid()));
+      long[] machine = machineTicks();
+      return new Sample(System.nanoTime(), ticks(pid), pg, redis, ticks(ProcessHandle.current().pid()), machine[0],
+          machine[1]);
+    }
+
+    /** Busy and total ticks of all cores, from the first line of /proc/stat. */
+    static long[] machineTicks() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle, iowait
+        long total = 0;
+        for (int i = 1; i <= 8; i++) { // user … steal (guest time is already in user)
+          total += Long.parseLong(f[i]);
+        }
+        return new long[] {total - idle, total};
+      } catch (IOException | RuntimeException e) {
+        return new long[] {0, 0};
+      }
     }
 
     static String comm(long pid) {
@@ -694,6 +722,16 @@ public final class WhatsAppBench {
       }
     }
 
+    static long reapedChildTicks(long pid) {
+      try {
+        String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime (fields 16, 17)
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
+
     static long vmHwmKb(long pid) {
       try {
         return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmHWM"))
@@ -703,17 +741,21 @@ public final class WhatsAppBench {
       }
     }
 
-    record Cpu(double target, double postgres, double redis, double generator) {
+    /** Shares of one core in percent; {@code machine} is every process's, idle is what is left of cores × 100%. */
+    record Cpu(double target, double postgres, double redis, double generator, double machine) {
     }
 
     static Cpu cpu(Sample a, Sample b) {
       if (a == null || b == null) {
-        return new Cpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        return new Cpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
       }
       double secs = (b.nanos - a.nanos) / 1e9;
       double hz = 100.0; // USER_HZ
       return new Cpu((b.target - a.target) / hz / secs * 100, Math.max(0, b.postgres - a.postgres) / hz / secs * 100,
-          Math.max(0, b.redis - a.redis) / hz / secs * 100, (b.generator - a.generator) / hz / secs * 100);
+          Math.max(0, b.redis - a.redis) / hz / secs * 100, (b.generator - a.generator) / hz / secs * 100,
+          b.machineTotal == a.machineTotal ? Double.NaN
+              : (double) (b.machineBusy - a.machineBusy) / (b.machineTotal - a.machineTotal)
+                  * Runtime.getRuntime().availableProcessors() * 100);
     }
   }
 }

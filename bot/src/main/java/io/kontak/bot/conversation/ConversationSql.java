@@ -10,6 +10,15 @@ final class ConversationSql {
       SELECT count(pg_advisory_xact_lock(k)) FROM (
         SELECT DISTINCT hashtext('kontak.citizen:' || c) AS k FROM unnest($1::text[]) AS c ORDER BY 1) AS keys""";
 
+  /**
+   * A batch's commit does not wait for its WAL to reach the disk. Nothing leaves the node on the
+   * strength of it alone: its replies go out only after the sender's claim commits, and that
+   * synchronous commit flushes the WAL up to and including this earlier one. If Postgres itself
+   * crashes first, the batch is lost whole, its messages are still unprocessed, none of its replies
+   * was sent, and the messages are answered again after the restart.
+   */
+  static final String COMMIT_WITHOUT_FLUSH = "SET LOCAL synchronous_commit TO off";
+
   static final String OPEN_ALL = """
       SELECT id, citizen, status, version, language, step, unsure, candidates, intents, lookups
         FROM conversation WHERE citizen = ANY($1::text[]) AND status <> 'closed'""";

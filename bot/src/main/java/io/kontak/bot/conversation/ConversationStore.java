@@ -18,9 +18,14 @@ import java.util.List;
 /** Conversations, outcomes and fraud reports in Postgres. Every method joins the caller's transaction. */
 final class ConversationStore {
 
-  /** Takes every citizen's advisory lock, for the rest of the transaction. */
+  /**
+   * Takes every citizen's advisory lock, for the rest of the transaction, and lets the transaction
+   * commit without waiting for the disk ({@link ConversationSql#COMMIT_WITHOUT_FLUSH}).
+   */
   Future<Void> lock(SqlClient sql, Collection<CitizenId> citizens) {
-    return sql.preparedQuery(ConversationSql.LOCK_CITIZENS).execute(Tuple.of(keys(citizens))).mapEmpty();
+    Future<?> noFlush = sql.query(ConversationSql.COMMIT_WITHOUT_FLUSH).execute();
+    Future<?> locked = sql.preparedQuery(ConversationSql.LOCK_CITIZENS).execute(Tuple.of(keys(citizens)));
+    return Future.all(noFlush, locked).mapEmpty();
   }
 
   /** The open conversations of {@code citizens}, by citizen. */

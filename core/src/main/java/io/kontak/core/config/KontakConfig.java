@@ -31,8 +31,8 @@ public record KontakConfig(
    * waits for a connection behind the conversation engine's longer transactions.
    *
    * @param poolSize       the shared pool: conversations, outbox, registry, health
-   * @param intakePoolSize the webhook's own pool; each HTTP event loop runs at most two group
-   *                       commits at once, so twice the cores is enough
+   * @param intakePoolSize the webhook's own pool; each HTTP event loop runs one group commit at a
+   *                       time, and the rest serves the re-checks of early delivery statuses
    */
   public record Postgres(int poolSize, int intakePoolSize) {
   }

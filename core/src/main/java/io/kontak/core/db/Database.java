@@ -20,11 +20,14 @@ public final class Database {
     return pool(vertx, url, "kontak-pg", maxSize);
   }
 
-  /** A pool of its own, named (e.g. in metrics) apart from the node's others. */
+  /**
+   * A pool of its own, named (e.g. in metrics) apart from the node's others; over the server's
+   * Unix-domain socket when it offers one and this Vert.x can use it.
+   */
   public static Pool pool(Vertx vertx, PostgresUrl url, String name, int maxSize) {
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(maxSize).setName(name).setShared(false))
-        .connectingTo(url.connectOptions())
+        .connectingTo(url.connectOptions(vertx.isNativeTransportEnabled()))
         .using(vertx)
         .build();
   }

@@ -3,6 +3,7 @@ package io.kontak.core.embedded;
 import io.kontak.core.db.PostgresUrl;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,19 +31,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
   private static final String SUPERUSER = "postgres";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  /** A socket address holds 108 bytes with the terminating NUL (Linux); Postgres refuses a longer path. */
+  private static final int MAX_SOCKET_PATH_BYTES = 107;
 
   private final Path install;
   private final Path cluster;
   private final ServerUser user;
   private final Process server;
   private final int port;
+  private final Optional<Path> socketDirectory;
 
-  private EmbeddedPostgres(Path install, Path cluster, ServerUser user, Process server, int port) {
+  private EmbeddedPostgres(Path install, Path cluster, ServerUser user, Process server, int port,
+                           Optional<Path> socketDirectory) {
     this.install = install;
     this.cluster = cluster;
     this.user = user;
     this.server = server;
     this.port = port;
+    this.socketDirectory = socketDirectory;
   }
 
   /**
@@ -62,16 +69,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
       stopLeftover(install, cluster, user);
     }
     int port = freePort();
+    Optional<Path> socketDirectory = socketDirectory(cluster, port);
     List<String> command = user.command(install.resolve("bin/postgres").toString(),
         "-D", cluster.toString(), "-p", Integer.toString(port),
-        "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=");
+        "-c", "listen_addresses=127.0.0.1",
+        "-c", "unix_socket_directories=" + socketDirectory.map(Path::toString).orElse(""));
     settings.forEach((k, v) -> command.addAll(List.of("-c", k + "=" + v)));
     Path log = home.resolve("postgres.log");
     Process server = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
-    var pg = new EmbeddedPostgres(install, cluster, user, server, port);
+    var pg = new EmbeddedPostgres(install, cluster, user, server, port, socketDirectory);
     try {
       pg.awaitReady(log);
     } catch (IOException | RuntimeException e) {
@@ -86,9 +95,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return port;
   }
 
-  /** A URL for {@code database}, created if it does not exist yet. */
+  /**
+   * The server also listens on a Unix-domain socket in its cluster directory (readable by its owner
+   * only, like the data), unless that path is too long for a socket address; then TCP only.
+   */
+  private static Optional<Path> socketDirectory(Path cluster, int port) {
+    String socket = cluster.toAbsolutePath() + "/.s.PGSQL." + port;
+    return socket.getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH_BYTES
+        ? Optional.of(cluster.toAbsolutePath()) : Optional.empty();
+  }
+
+  /**
+   * A URL for {@code database}, created if it does not exist yet; it names the socket directory
+   * too, for clients that can use it.
+   */
   public PostgresUrl database(String database) throws SQLException {
-    var admin = new PostgresUrl("127.0.0.1", port, "postgres", SUPERUSER, "");
+    var tcp = new PostgresUrl("127.0.0.1", port, "postgres", SUPERUSER, "");
+    var admin = socketDirectory.map(d -> tcp.withSocketDirectory(d.toString())).orElse(tcp);
     try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), SUPERUSER, "");
          var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       exists.setString(1, database);

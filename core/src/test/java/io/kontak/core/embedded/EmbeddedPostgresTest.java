@@ -2,7 +2,11 @@ package io.kontak.core.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
+import io.kontak.core.runtime.KontakVertx;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,6 +34,41 @@ class EmbeddedPostgresTest {
       assertThat(query(next.database("kontak"), "SELECT v FROM kept")).isEqualTo("hello");
     } finally {
       leftover.close();
+    }
+  }
+
+  @Test
+  void aClientOnTheNativeTransportUsesTheUnixSocketAndOthersTcp() throws Exception {
+    Path home = Files.createTempDirectory("kontak-pg-",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))).resolve("pg");
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(home, CACHE, Map.of())) {
+      // the configuration carries the URL as text: the socket directory must survive that
+      PostgresUrl url = PostgresUrl.parse(pg.database("kontak").url());
+      assertThat(url.socketDirectory()).isPresent();
+
+      Vertx nativeVertx = KontakVertx.create();
+      Vertx nioVertx = Vertx.vertx();
+      try {
+        assertThat(nativeVertx.isNativeTransportEnabled()).isTrue();
+        // inet_server_addr() is NULL on a Unix-domain socket connection
+        assertThat(serverAddress(nativeVertx, url)).isNull();
+        assertThat(serverAddress(nioVertx, url)).isEqualTo("127.0.0.1/32");
+        // JDBC (Flyway) keeps using TCP
+        assertThat(query(url, "SELECT host(inet_server_addr())")).isEqualTo("127.0.0.1");
+      } finally {
+        nativeVertx.close().await();
+        nioVertx.close().await();
+      }
+    }
+  }
+
+  private static String serverAddress(Vertx vertx, PostgresUrl url) {
+    Pool pool = Database.pool(vertx, url, 1);
+    try {
+      Object address = pool.query("SELECT inet_server_addr()::text AS a").execute().await().iterator().next().getValue("a");
+      return address == null ? null : address.toString();
+    } finally {
+      pool.close().await();
     }
   }
 

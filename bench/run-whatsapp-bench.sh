@@ -30,5 +30,5 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 # The generator (and the FakeGraphApi receiving the replies) gets a fixed 1 GB heap; the node and
 # the bare server run with the JVM's defaults (the node's RSS is what is measured).
-exec "$JAVA" -Xms1g -Xmx1g -cp bench/target/kontak-bench.jar io.kontak.bench.wa.WhatsAppBench \
+exec "$JAVA" -Xms1g -Xmx1g --enable-native-access=ALL-UNNAMED -cp bench/target/kontak-bench.jar io.kontak.bench.wa.WhatsAppBench \
   --launcher kontak --command "bench/run-whatsapp-bench.sh $*" "$@"

@@ -221,7 +221,8 @@ public final class WhatsAppBench {
     if (!skipCeiling) {
       int bport = freePort();
       String cp = Path.of(WhatsAppBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-      Process bare = new ProcessBuilder(javaBin(), "-cp", cp, BareWebhookServer.class.getName(), Integer.toString(bport))
+      Process bare = new ProcessBuilder(javaBin(), "--enable-native-access=ALL-UNNAMED", "-cp", cp,
+          BareWebhookServer.class.getName(), Integer.toString(bport))
           .redirectErrorStream(true).redirectOutput(Path.of("bench/target/wa-bench-bare.log").toFile()).start();
       try {
         waitListening(bare, bport, 60);
@@ -713,20 +714,19 @@ public final class WhatsAppBench {
     }
 
     static long ticks(long pid) {
-      try {
-        String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
-      } catch (IOException | RuntimeException e) {
-        return 0;
-      }
+      return statSum(pid, 11); // utime, stime (fields 14, 15 of /proc/pid/stat)
     }
 
     static long reapedChildTicks(long pid) {
+      return statSum(pid, 13); // cutime, cstime (fields 16, 17)
+    }
+
+    /** The sum of two adjacent tick fields of /proc/pid/stat, counted after the command name; 0 if gone. */
+    private static long statSum(long pid, int first) {
       try {
         String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime (fields 16, 17)
+        return Long.parseLong(f[first]) + Long.parseLong(f[first + 1]);
       } catch (IOException | RuntimeException e) {
         return 0;
       }

@@ -24,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -255,8 +256,13 @@ class OutboxTest {
   @Test
   void aRowLeftMidSendByADeadNodeIsNotRepeated() {
     WhatsAppTestNode node = node(Map.of("KONTAK_GRAPH_TIMEOUT_MS", "1000"));
-    long id = node.node.whatsapp().outbox().enqueue(node.sql, SITI, OutboundMessage.text("terputus")).await();
-    node.rows("UPDATE wa_outbox SET state = 'sending', attempts = 1, claimed_at = now() - interval '1 hour' WHERE id = $1", id);
+    // Written as already mid-send in one transaction: the running sender's periodic poll must not
+    // see (and send) it as pending in between.
+    long id = node.sql.withTransaction(conn -> node.node.whatsapp().outbox()
+        .enqueue(conn, SITI, OutboundMessage.text("terputus"))
+        .compose(enqueued -> conn.preparedQuery("UPDATE wa_outbox SET state = 'sending', attempts = 1, "
+                + "claimed_at = now() - interval '1 hour' WHERE id = $1")
+            .execute(Tuple.of(enqueued)).map(enqueued))).await();
     node.node.whatsapp().deployOutbox().await();  // a second sender starts: its sweep finds the row
     JsonObject row = awaitState(node, id, "failed");
     assertThat(row.getString("failure_reason")).isEqualTo("interrupted");

@@ -34,8 +34,9 @@ public final class WebhookStore {
    * Statements in flight per event loop. With two, a delivery arriving mid-flush often started at
    * once, but groups stayed small (1.9 deliveries per statement at 1,000 msg/s, the largest share of
    * Postgres's work); with one, a delivery arriving mid-flush waits for it and goes with the next
-   * group. Measured at 500 msg/s (bench/run-whatsapp-bench.sh): ack p50 8.1 → 5.6 ms, p99 122 → 107
-   * ms, machine CPU 187% → 177%; at 1,000 msg/s within the runs' spread. The intake pool's default
+   * group. Measured together with the engine's batches in flight going from four to two, at 500
+   * msg/s (bench/run-whatsapp-bench.sh): ack p50 8.1 → 5.6 ms, p99 122 → 107 ms, machine CPU 187% →
+   * 177%; at 1,000 msg/s within the spread between runs. The intake pool's default
    * (4 connections) leaves room beside the two HTTP event loops' statements for the orphan rechecks.
    */
   static final int MAX_IN_FLIGHT = 1;

@@ -99,7 +99,7 @@ public record KontakConfig(
    * @param phoneRegion          ISO country whose national phone format applies to numbers without "+"
    * @param searchRatePerMinute  public search requests allowed per client and minute
    * @param loadDemoRegistry     load the bundled demo registry when the database has none
-   * @param searchThreads        worker threads reserved for lookups
+   * @param searchThreads        worker threads for lookups and, on the same pool, message understanding
    * @param reloadTimeout        longest an index build may take before it is reported as stuck
    */
   public record Registry(long maxImportBytes, List<String> sectors, String phoneRegion,

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class RegistryService {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryService.class);
 
+  /** The worker pool lookups run on; shared by name with other short CPU-bound work (see KontakNode). */
+  public static final String SEARCH_WORKERS = "kontak-registry-search";
+
   private final RegistryStore store;
   private final RegistrySearcher searcher;
   private final RegistryParser parser;
@@ -41,7 +44,7 @@ public final class RegistryService {
     this.parser = new RegistryParser(Set.copyOf(config.registry().sectors()), config.registry().maxImportBytes());
     this.indexing = vertx.createSharedWorkerExecutor("kontak-registry-index", 1,
         config.registry().reloadTimeout().toSeconds(), TimeUnit.SECONDS);
-    this.searching = vertx.createSharedWorkerExecutor("kontak-registry-search", config.registry().searchThreads());
+    this.searching = vertx.createSharedWorkerExecutor(SEARCH_WORKERS, config.registry().searchThreads());
   }
 
   public Future<LookupResult> lookup(String query) {

@@ -4,6 +4,8 @@ import io.vertx.pgclient.PgConnectOptions;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,17 +32,34 @@ public record PostgresUrl(String host, int port, String database, String user, S
     this(host, port, database, user, password, Optional.empty());
   }
 
+  /** Other query parameters are passed on to the client's own URL parser, which ignores what it does not know. */
   public static PostgresUrl parse(String url) {
     String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
     Optional<String> socket = Optional.empty();
     int query = uri.indexOf('?');
-    if (query >= 0 && uri.startsWith(SOCKET_PARAMETER, query + 1)) {
-      socket = Optional.of(URLDecoder.decode(uri.substring(query + 1 + SOCKET_PARAMETER.length()), StandardCharsets.UTF_8));
-      uri = uri.substring(0, query);
+    if (query >= 0) {
+      List<String> others = new ArrayList<>();
+      for (String parameter : uri.substring(query + 1).split("&")) {
+        if (parameter.startsWith(SOCKET_PARAMETER)) {
+          socket = Optional.of(URLDecoder.decode(parameter.substring(SOCKET_PARAMETER.length()), StandardCharsets.UTF_8));
+        } else if (!parameter.isEmpty()) {
+          others.add(parameter);
+        }
+      }
+      uri = uri.substring(0, query) + (others.isEmpty() ? "" : "?" + String.join("&", others));
     }
     PgConnectOptions options = PgConnectOptions.fromUri(uri);
-    return new PostgresUrl(options.getHost(), options.getPort(), options.getDatabase(),
-        options.getUser(), options.getPassword() == null ? "" : options.getPassword(), socket);
+    // Without a password in the URL the client fills in its default ("pass"); ours is empty.
+    String password = hasPassword(uri) && options.getPassword() != null ? options.getPassword() : "";
+    return new PostgresUrl(options.getHost(), options.getPort(), options.getDatabase(), options.getUser(), password,
+        socket);
+  }
+
+  private static boolean hasPassword(String uri) {
+    int start = uri.indexOf("://");
+    int at = uri.indexOf('@', start + 3);
+    int slash = uri.indexOf('/', start + 3);
+    return start >= 0 && at > 0 && (slash < 0 || at < slash) && uri.substring(start + 3, at).contains(":");
   }
 
   /** Over TCP; see {@link #connectOptions(boolean)}. */

@@ -1,6 +1,7 @@
 package io.kontak.bot;
 
 import io.kontak.bot.conversation.ConversationEngine;
+import io.kontak.bot.conversation.ConversationMetrics;
 import io.kontak.bot.conversation.Dialog;
 import io.kontak.bot.conversation.FaqContent;
 import io.kontak.bot.conversation.SenderRateLimit;
@@ -120,9 +121,11 @@ public final class KontakNode {
               HttpVerticle.Mount.endpoint("/webhook", whatsapp::webhookRouter)));
           simulator.ifPresent(s -> mounts.add(HttpVerticle.Mount.endpoint(Simulator.PATH, s::router)));
           var conversations = config.conversations();
+          var engineMetrics = new ConversationMetrics();
+          metrics.bind(engineMetrics);
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
-              RedisUrl.api(redis), config.redisKeyPrefix(), conversations);
+              RedisUrl.api(redis), config.redisKeyPrefix(), conversations, engineMetrics);
           Future<String> engineDeployed = conversations.engine() ? vertx.deployVerticle(engine) : Future.succeededFuture();
           return engineDeployed
               .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, metrics, port),

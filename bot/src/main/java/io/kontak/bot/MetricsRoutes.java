@@ -1,5 +1,6 @@
 package io.kontak.bot;
 
+import io.kontak.bot.conversation.ConversationMetrics;
 import io.kontak.whatsapp.outbox.OutboxMetrics;
 import java.util.concurrent.atomic.AtomicLong;
 import io.kontak.registry.node.RegistryService;
@@ -53,6 +54,17 @@ final class MetricsRoutes implements AutoCloseable {
     gauge("kontak_outbox_paused", "1 while sending is paused after a spam limit", outbox.paused);
     FunctionCounter.builder("kontak_outbox_claim_seconds", outbox.claimNanos, n -> n.get() / 1e9)
         .description("time the sender waited for its claims, pool wait included").register(registry);
+  }
+
+  /** Gauges of this node's conversation engine. */
+  void bind(ConversationMetrics engine) {
+    gauge("kontak_engine_waiting", "citizens with new messages waiting for a batch", engine.waiting);
+    gauge("kontak_engine_in_batch", "citizens in the batches running now", engine.inBatch);
+    counter("kontak_engine_batches", "answering batches finished", engine.batches);
+    counter("kontak_engine_failed_batches", "answering batches that failed and were retried", engine.failedBatches);
+    counter("kontak_engine_messages", "messages answered", engine.messages);
+    FunctionCounter.builder("kontak_engine_batch_seconds", engine.batchNanos, n -> n.get() / 1e9)
+        .description("time batches took from start to commit").register(registry);
   }
 
   private void gauge(String name, String description, AtomicLong value) {

@@ -380,7 +380,9 @@ public final class WhatsAppBench {
    */
   void appendTimeline(Phase p) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "# %s %d msg/s: second, ack p50/p99/max ms, e2e p50/p99/max ms%n", p.target, p.rate));
+    Instant start = Instant.now().minusNanos(System.nanoTime() - p.startNanos);
+    sb.append(String.format(Locale.ROOT, "# %s %d msg/s from %s: second, ack p50/p99/max ms, e2e p50/p99/max ms%n",
+        p.target, p.rate, start));
     for (int sec = 0; sec < p.seconds; sec++) {
       long from = (long) sec * p.rate;
       long to = Math.min(p.n, from + p.rate);

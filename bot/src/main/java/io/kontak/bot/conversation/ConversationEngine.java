@@ -48,6 +48,7 @@ public final class ConversationEngine extends VerticleBase {
   private final SenderRateLimit rateLimit;
   private final ConversationCache cache;
   private final KontakConfig.Conversations settings;
+  private final ConversationMetrics metrics;
   private final ConversationStore store = new ConversationStore();
   private final Set<CitizenId> waiting = new LinkedHashSet<>();
   private final Set<CitizenId> inBatch = new HashSet<>();
@@ -58,7 +59,8 @@ public final class ConversationEngine extends VerticleBase {
   private boolean stopped;
 
   public ConversationEngine(Pool pool, Outbox outbox, Dialog dialog, Messages messages, SenderRateLimit rateLimit,
-                            RedisAPI redis, String redisPrefix, KontakConfig.Conversations settings) {
+                            RedisAPI redis, String redisPrefix, KontakConfig.Conversations settings,
+                            ConversationMetrics metrics) {
     this.pool = pool;
     this.outbox = outbox;
     this.dialog = dialog;
@@ -66,6 +68,7 @@ public final class ConversationEngine extends VerticleBase {
     this.rateLimit = rateLimit;
     this.cache = new ConversationCache(redis, redisPrefix, settings.idle());
     this.settings = settings;
+    this.metrics = metrics;
   }
 
   @Override
@@ -106,10 +109,21 @@ public final class ConversationEngine extends VerticleBase {
         it.remove();
       }
       inBatch.addAll(citizens);
+      long started = System.nanoTime();
       Future<TurnBatch.Result> run = batch.run(citizens);
       running.add(run);
-      run.onComplete(done -> finished(citizens, run));
+      run.onComplete(done -> {
+        metrics.batches.incrementAndGet();
+        metrics.batchNanos.addAndGet(System.nanoTime() - started);
+        finished(citizens, run);
+      });
     }
+    observe();
+  }
+
+  private void observe() {
+    metrics.waiting.set(waiting.size());
+    metrics.inBatch.set(inBatch.size());
   }
 
   private void finished(List<CitizenId> citizens, Future<TurnBatch.Result> run) {
@@ -118,8 +132,10 @@ public final class ConversationEngine extends VerticleBase {
     List<CitizenId> next = new ArrayList<>();
     citizens.stream().filter(again::remove).forEach(next::add);
     if (run.succeeded()) {
+      metrics.messages.addAndGet(run.result().messages());
       next.addAll(run.result().unfinished());
     } else {
+      metrics.failedBatches.incrementAndGet();
       LOG.error("answering {} citizens failed; retrying in {} ms", citizens.size(), RETRY_MILLIS, run.cause());
       if (!stopped) {
         vertx.setTimer(RETRY_MILLIS, t -> citizens.forEach(this::schedule));

@@ -11,16 +11,17 @@ final class InboundSql {
    * to just below the first of them, or, when there is none, to the newest message received at
    * least $2 seconds ago. Seqs are drawn inside the intake's one-statement transaction, so a lower
    * seq cannot still be committing after that long; the watermark never passes a message a later
-   * commit could still reveal. Found through the seq index from the watermark on.
+   * commit could still reveal. Found through the seq index from the watermark on: the watermark is
+   * a scalar sub-select (a parameter of the index scan), where a join with the one-row table let
+   * the planner scan the whole table, which grows with every message ever received.
    */
   static final String SWEEP = """
-      WITH mark AS (SELECT settled_seq FROM wa_inbound_sweep),
-      waiting AS MATERIALIZED (
-        SELECT i.seq, i.payload, i.received_at, i.processed_at FROM wa_inbound i, mark
-         WHERE i.seq > mark.settled_seq AND i.processed_at IS NULL ORDER BY i.seq LIMIT $1),
+      WITH waiting AS MATERIALIZED (
+        SELECT i.seq, i.payload, i.received_at, i.processed_at FROM wa_inbound i
+         WHERE i.seq > (SELECT settled_seq FROM wa_inbound_sweep) AND i.processed_at IS NULL ORDER BY i.seq LIMIT $1),
       settled AS (
-        SELECT max(i.seq) AS seq FROM wa_inbound i, mark
-         WHERE i.seq > mark.settled_seq AND i.received_at < now() - make_interval(secs => $2)),
+        SELECT max(i.seq) AS seq FROM wa_inbound i
+         WHERE i.seq > (SELECT settled_seq FROM wa_inbound_sweep) AND i.received_at < now() - make_interval(secs => $2)),
       moved AS (
         UPDATE wa_inbound_sweep
            SET settled_seq = greatest(settled_seq, least(coalesce((SELECT seq FROM settled), 0),

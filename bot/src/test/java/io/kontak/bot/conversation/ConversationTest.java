@@ -61,9 +61,9 @@ class ConversationTest {
     String metrics = node.get("/metrics").body();
     assertThat(metrics).contains("kontak_outbox_in_flight", "kontak_outbox_handed_over", "kontak_outbox_claim_seconds_total");
     assertThat(sample(metrics, "kontak_outbox_accepted_total")).isGreaterThanOrEqualTo(2);
-    // both messages answered, each batch timed, nobody left waiting
+    // both messages answered (and those of earlier tests on this node), batches timed, nobody left waiting
     assertThat(metrics).contains("kontak_engine_in_batch", "kontak_engine_batch_seconds_total");
-    assertThat(sample(metrics, "kontak_engine_messages_total")).isEqualTo(2);
+    assertThat(sample(metrics, "kontak_engine_messages_total")).isGreaterThanOrEqualTo(2);
     assertThat(sample(metrics, "kontak_engine_batches_total")).isGreaterThanOrEqualTo(2);
     assertThat(sample(metrics, "kontak_engine_failed_batches_total")).isZero();
     assertThat(sample(metrics, "kontak_engine_waiting")).isZero();

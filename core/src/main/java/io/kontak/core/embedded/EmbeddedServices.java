@@ -2,6 +2,7 @@ package io.kontak.core.embedded;
 
 import io.kontak.core.config.KontakConfig;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,35 @@ public final class EmbeddedServices implements AutoCloseable {
    * at 1,000 msg/s the default 1 GB of WAL forced a checkpoint every two minutes, and every page
    * first touched after one is logged whole. A larger WAL budget and a longer timeout space the
    * checkpoints out; compression shrinks the full-page images that remain.
+   *
+   * <p>Shared buffers: see {@link #sharedBuffersMb}.
    */
-  private static final Map<String, String> SETTINGS = Map.of(
-      "autovacuum_naptime", "5s",
-      "max_wal_size", "4GB",
-      "checkpoint_timeout", "15min",
-      "wal_compression", "on");
+  private static Map<String, String> settings() {
+    return Map.of(
+        "autovacuum_naptime", "5s",
+        "max_wal_size", "4GB",
+        "checkpoint_timeout", "15min",
+        "wal_compression", "on",
+        "shared_buffers", sharedBuffersMb(totalMemoryBytes()) + "MB");
+  }
+
+  /**
+   * An eighth of the machine's memory, between Postgres's default 128 MB and 1 GB. A message
+   * dirties its inbox, conversation and outbox pages several times within a second; with 128 MB
+   * they were evicted, and so written out, between those changes, and the webhook's commit then
+   * waited for a disk flush behind all of that writeback. Measured with the conversation engine off
+   * (the webhook alone) at 1,000 msg/s on a 2-core VM: ack p50 3.9 → 0.9 ms, p99 79 → 28 ms.
+   * Memory is taken only as pages are used.
+   */
+  static long sharedBuffersMb(long totalMemoryBytes) {
+    long eighth = totalMemoryBytes / 8 / (1024 * 1024);
+    return Math.max(128, Math.min(1024, eighth));
+  }
+
+  private static long totalMemoryBytes() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getTotalMemorySize() : 0;
+  }
 
   /** Starts what the configuration lacks; the returned {@link #config()} has both URLs set. */
   public static EmbeddedServices startMissing(KontakConfig config) throws IOException, InterruptedException {
@@ -48,7 +72,7 @@ public final class EmbeddedServices implements AutoCloseable {
       String pgUrl = config.pgUrl().orElse(null);
       if (pgUrl == null) {
         postgres = EmbeddedPostgres.start(config.dataDir().resolve("postgres"), config.dataDir().resolve("runtime"),
-            SETTINGS);
+            settings());
         pgUrl = postgres.database(DATABASE).url();
       }
       String redisUrl = config.redisUrl().orElse(null);

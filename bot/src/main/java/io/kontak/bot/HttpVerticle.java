@@ -7,7 +7,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -55,7 +57,9 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.route().handler(metrics.counting());
+    Set<String> routes = new HashSet<>(List.of("/", "/health", "/metrics"));
+    mounts.forEach(m -> routes.add(m.prefix()));
+    router.route().handler(metrics.counting(routes));
     router.get("/health").handler(health::health);
     router.route("/metrics*").subRouter(metrics.router(vertx));
     mounts.forEach(m -> router.route(m.pattern()).subRouter(m.routes().apply(vertx)));

@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -86,11 +87,17 @@ final class MetricsRoutes implements AutoCloseable {
     return router;
   }
 
-  /** Counts every response by its first path segment and status class, without per-id cardinality. */
-  Handler<RoutingContext> counting() {
+  /**
+   * Counts every response by its first path segment (two under {@code /api}) and status class,
+   * without per-id cardinality. A segment not in {@code routes} counts as {@code other}: any client
+   * can request any path, and a time series per made-up path would grow without bound.
+   */
+  Handler<RoutingContext> counting(Set<String> routes) {
     return ctx -> {
-      ctx.addEndHandler(done -> responses(firstSegment(ctx.request().path()), ctx.response().getStatusCode() / 100)
-          .increment());
+      ctx.addEndHandler(done -> {
+        String route = firstSegment(ctx.request().path());
+        responses(routes.contains(route) ? route : "other", ctx.response().getStatusCode() / 100).increment();
+      });
       ctx.next();
     };
   }

@@ -50,11 +50,16 @@ class RegistryApiTest {
     assertThat(health.getString("status")).isEqualTo("up");
     assertThat(health.getJsonObject("checks").getJsonObject("registry").getInteger("institutions")).isEqualTo(8263);
 
+    // made-up paths share one label rather than each getting a time series
+    assertThat(node.get("/probe-" + System.nanoTime()).statusCode()).isEqualTo(404);
+    assertThat(node.get("/wp-admin/setup.php").statusCode()).isEqualTo(404);
     HttpResponse<String> metrics = node.get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
     assertThat(metrics.body()).contains("kontak_registry_institutions 8263.0", "kontak_registry_version 1.0",
-        "jvm_memory_used_bytes", "kontak_http_responses_total{route=\"/api/registry\",status=\"2xx\"}");
+        "jvm_memory_used_bytes", "kontak_http_responses_total{route=\"/api/registry\",status=\"2xx\"}",
+        "kontak_http_responses_total{route=\"other\",status=\"4xx\"}");
+    assertThat(metrics.body()).doesNotContain("/probe-", "wp-admin");
   }
 
   @Test

@@ -50,6 +50,14 @@ public final class WhatsAppTestNode implements AutoCloseable {
     return new WhatsAppTestNode(TestServices.freshDatabase(), graph, overrides);
   }
 
+  /**
+   * A node on a fresh database without the conversation engine, for tests that play its part on
+   * the tables; Meta's side is a fake Graph API on {@code metaSide} (the caller closes it).
+   */
+  public static WhatsAppTestNode withoutEngine(Vertx metaSide) {
+    return start(FakeGraphApi.start(metaSide, ACCESS_TOKEN).await(), Map.of("KONTAK_CONVERSATION_ENGINE", "false"));
+  }
+
   public WhatsAppTestNode(PostgresUrl database, FakeGraphApi graph, Map<String, String> overrides) {
     this.database = database;
     this.graph = graph;

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.Fixtures;
 import io.kontak.whatsapp.WhatsAppTestNode;
-import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +19,8 @@ class InboundQueueTest {
   @BeforeEach
   void start() {
     metaSide = Vertx.vertx();
-    node = WhatsAppTestNode.start(FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await(),
-        // no conversation engine: this test plays the engine's part on the queue
-        Map.of("KONTAK_CONVERSATION_ENGINE", "false"));
+    // no conversation engine: this test plays the engine's part on the queue
+    node = WhatsAppTestNode.withoutEngine(metaSide);
   }
 
   @AfterEach

@@ -3,12 +3,10 @@ package io.kontak.whatsapp.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kontak.whatsapp.WhatsAppTestNode;
-import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,7 @@ class ClaimCostTest {
   @BeforeEach
   void start() {
     metaSide = Vertx.vertx();
-    node = WhatsAppTestNode.start(FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await(),
-        Map.of("KONTAK_CONVERSATION_ENGINE", "false"));
+    node = WhatsAppTestNode.withoutEngine(metaSide);
     // Statistics taken when every reply had been sent, as after a quiet spell; then a backlog.
     node.rows("""
         INSERT INTO wa_outbox (citizen, phone_number_id, kind, body, state, wamid)

@@ -7,6 +7,7 @@ import io.kontak.bot.conversation.FaqContent;
 import io.kontak.bot.conversation.SenderRateLimit;
 import io.kontak.bot.explain.ExplainRoutes;
 import io.kontak.bot.reply.Messages;
+import io.kontak.whatsapp.outbox.OutboxVerticle;
 import io.kontak.bot.simulator.Simulator;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.db.Database;
@@ -47,6 +48,7 @@ public final class KontakNode {
   private final Vertx vertx;
   private final Pool pool;
   private final Pool intakePool;
+  private final Pool settlePool;
   private final Redis redis;
   private final RegistryService registry;
   private final WorkerExecutor nluWorkers;
@@ -55,12 +57,13 @@ public final class KontakNode {
   private final MetricsRoutes metrics;
   private final AtomicInteger httpPort;
 
-  private KontakNode(Vertx vertx, Pool pool, Pool intakePool, Redis redis, RegistryService registry,
+  private KontakNode(Vertx vertx, Pool pool, Pool intakePool, Pool settlePool, Redis redis, RegistryService registry,
                      WorkerExecutor nluWorkers, WhatsAppModule whatsapp, Optional<Simulator> simulator,
                      MetricsRoutes metrics, AtomicInteger httpPort) {
     this.vertx = vertx;
     this.pool = pool;
     this.intakePool = intakePool;
+    this.settlePool = settlePool;
     this.redis = redis;
     this.registry = registry;
     this.nluWorkers = nluWorkers;
@@ -85,6 +88,8 @@ public final class KontakNode {
                                          Messages messages, FaqContent faq) {
     Pool pool = Database.pool(vertx, postgres, "kontak-pg", config.postgres().poolSize());
     Pool intakePool = Database.pool(vertx, postgres, "kontak-pg-intake", config.postgres().intakePoolSize());
+    Pool settlePool = Database.pool(vertx, postgres, "kontak-pg-settle", OutboxVerticle.SETTLING_CONNECTIONS,
+        OutboxVerticle.SETTLING_SESSION);
     Redis redis = RedisUrl.client(vertx, config.redisUrl().orElseThrow());
     var searcher = new RegistrySearcher(new PhoneNumbers(config.registry().phoneRegion()), LookupPolicy.DEFAULT);
     var registry = new RegistryService(vertx, config, new RegistryStore(pool), searcher);
@@ -109,11 +114,11 @@ public final class KontakNode {
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
 
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
-        .compose(id -> WhatsAppModule.start(vertx, config, pool, intakePool, RedisUrl.api(redis)))
+        .compose(id -> WhatsAppModule.start(vertx, config, pool, intakePool, settlePool, RedisUrl.api(redis)))
         .compose(whatsapp -> {
           metrics.bind(whatsapp.outboxMetrics());
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
-          var node = new KontakNode(vertx, pool, intakePool, redis, registry, nluWorkers, whatsapp, simulator, metrics,
+          var node = new KontakNode(vertx, pool, intakePool, settlePool, redis, registry, nluWorkers, whatsapp, simulator, metrics,
               port);
           List<HttpVerticle.Mount> mounts = new ArrayList<>(List.of(
               new HttpVerticle.Mount("/api/registry", registryRoutes::router),
@@ -133,7 +138,7 @@ public final class KontakNode {
               .map(node)
               .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
         })
-        .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close(), intakePool.close())
+        .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close(), intakePool.close(), settlePool.close())
             .onComplete(closed -> metrics.close())
             .onComplete(closed -> redis.close())
             .transform(closed -> Future.failedFuture(e)));
@@ -161,7 +166,8 @@ public final class KontakNode {
     return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
         .transform(undeployed -> simulator.map(Simulator::close).orElse(Future.succeededFuture()))
         .transform(closed -> whatsapp.close())
-        .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close(), intakePool.close()))
+        .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close(), intakePool.close(),
+            settlePool.close()))
         .onComplete(closed -> metrics.close())
         .onComplete(done -> redis.close())
         .mapEmpty();

@@ -36,6 +36,7 @@ public final class WhatsAppModule {
   private final KontakConfig.WhatsApp whatsapp;
   private final Pool pool;
   private final Pool intakePool;
+  private final Pool settlePool;
   private final RedisAPI redis;
   private final Outbox outbox;
   private final Optional<FakeGraphApi> builtInGraph;
@@ -43,12 +44,13 @@ public final class WhatsAppModule {
   private String outboxDeployment;
 
   private WhatsAppModule(Vertx vertx, KontakConfig config, KontakConfig.WhatsApp whatsapp, Pool pool, Pool intakePool,
-                         RedisAPI redis, Optional<FakeGraphApi> builtInGraph) {
+                         Pool settlePool, RedisAPI redis, Optional<FakeGraphApi> builtInGraph) {
     this.vertx = vertx;
     this.config = config;
     this.whatsapp = whatsapp;
     this.pool = pool;
     this.intakePool = intakePool;
+    this.settlePool = settlePool;
     this.redis = redis;
     this.builtInGraph = builtInGraph;
     this.outbox = new Outbox(vertx, whatsapp.phoneNumberId());
@@ -56,17 +58,19 @@ public final class WhatsAppModule {
 
   /**
    * Resolves the demo defaults (built-in fake Graph API, generated app secret) and deploys the outbox
-   * sender. The webhook stores through {@code intakePool} only, the outbox through {@code pool}; the
-   * caller owns and closes both.
+   * sender. The webhook stores through {@code intakePool} only, the outbox through {@code pool} and
+   * records what Meta accepted through {@code settlePool} ({@link OutboxVerticle#SETTLING_SESSION}); the
+   * caller owns and closes them.
    */
   public static Future<WhatsAppModule> start(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool,
-                                             RedisAPI redis) {
-    return create(vertx, config, pool, intakePool, redis).compose(module -> module.deployOutbox().map(module));
+                                             Pool settlePool, RedisAPI redis) {
+    return create(vertx, config, pool, intakePool, settlePool, redis)
+        .compose(module -> module.deployOutbox().map(module));
   }
 
   /** Like {@link #start} without deploying the sender (see {@link #outboxVerticle()}). */
   public static Future<WhatsAppModule> create(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool,
-                                              RedisAPI redis) {
+                                              Pool settlePool, RedisAPI redis) {
     KontakConfig.WhatsApp configured = config.whatsapp();
     String secret = configured.appSecret();
     if (secret.isBlank()) {
@@ -77,7 +81,8 @@ public final class WhatsAppModule {
     if (!configured.accessToken().isBlank()) {
       var resolved = new KontakConfig.WhatsApp(secret, configured.verifyToken(), configured.accessToken(), phone,
           configured.graphUrl());
-      return Future.succeededFuture(new WhatsAppModule(vertx, config, resolved, pool, intakePool, redis, Optional.empty()));
+      return Future.succeededFuture(new WhatsAppModule(vertx, config, resolved, pool, intakePool, settlePool, redis,
+          Optional.empty()));
     }
     String appSecret = secret;
     return FakeGraphApi.start(vertx, randomHex()).map(fake -> {
@@ -85,7 +90,7 @@ public final class WhatsAppModule {
           fake.baseUrl());
       var resolved = new KontakConfig.WhatsApp(appSecret, configured.verifyToken(), fake.accessToken(), phone,
           fake.baseUrl());
-      return new WhatsAppModule(vertx, config, resolved, pool, intakePool, redis, Optional.of(fake));
+      return new WhatsAppModule(vertx, config, resolved, pool, intakePool, settlePool, redis, Optional.of(fake));
     });
   }
 
@@ -100,7 +105,7 @@ public final class WhatsAppModule {
 
   /** A new sender of this node's outbox (deploy one per node). */
   public OutboxVerticle outboxVerticle() {
-    return new OutboxVerticle(pool, whatsapp, config.graph(), outboxMetrics,
+    return new OutboxVerticle(pool, settlePool, whatsapp, config.graph(), outboxMetrics,
         new SendPause(redis, config.redisKeyPrefix(), whatsapp.phoneNumberId()));
   }
 

@@ -24,10 +24,8 @@ import java.util.Set;
 final class OutboxStore {
   /** Rows marked sent per statement; a pass claims at most 100, so a group usually holds a pass's worth. */
   private static final int MAX_SENT_GROUP = 256;
-  /** Settling statements in flight; rows accepted meanwhile wait for the next group. */
-  private static final int MAX_SENT_IN_FLIGHT = 2;
-
   private final Pool pool;
+  private final Pool settlePool;
   private final GroupCommit<Accepted, Boolean> sent;
   /** Wamids marked sent since the last {@link #applyStatuses}. */
   private List<String> sentSinceRecheck = new ArrayList<>();
@@ -36,12 +34,16 @@ final class OutboxStore {
   private record Accepted(long id, String wamid) {
   }
 
-  /** Create it on the sender's event loop. */
-  OutboxStore(Pool pool) {
+  /**
+   * Create it on the sender's event loop. {@code settlePool} records what Meta accepted (see
+   * {@link OutboxVerticle#SETTLING_SESSION}); everything else goes through {@code pool}.
+   */
+  OutboxStore(Pool pool, Pool settlePool) {
     this.pool = pool;
+    this.settlePool = settlePool;
     // Only an error Postgres answered can be one row's fault: without a connection, every row of the
     // group fails at once (and shows as interrupted) instead of waiting for its own retry.
-    this.sent = new GroupCommit<>(MAX_SENT_GROUP, MAX_SENT_IN_FLIGHT, this::markAllSent,
+    this.sent = new GroupCommit<>(MAX_SENT_GROUP, OutboxVerticle.SETTLING_CONNECTIONS, this::markAllSent,
         DatabaseException.class::isInstance);
   }
 
@@ -86,7 +88,7 @@ final class OutboxStore {
   private Future<List<Boolean>> markAllSent(List<Accepted> rows) {
     Long[] ids = rows.stream().map(Accepted::id).toArray(Long[]::new);
     String[] wamids = rows.stream().map(Accepted::wamid).toArray(String[]::new);
-    return pool.preparedQuery(OutboxSql.MARK_SENT).execute(Tuple.tuple().addValue(ids).addValue(wamids))
+    return settlePool.preparedQuery(OutboxSql.MARK_SENT).execute(Tuple.tuple().addValue(ids).addValue(wamids))
         .map(updated -> {
           Set<Long> marked = new HashSet<>();
           updated.forEach(row -> marked.add(row.getLong("id")));

@@ -352,7 +352,7 @@ class OutboxTest {
     Context loop = node.vertx.getOrCreateContext();
     Promise<List<Boolean>> marked = Promise.promise();
     Promise<OutboxStore> created = Promise.promise();
-    loop.runOnContext(v -> created.complete(new OutboxStore(node.sql)));
+    loop.runOnContext(v -> created.complete(new OutboxStore(node.sql, node.sql)));
     OutboxStore store = created.future().await();
     loop.runOnContext(v -> {
       // Submitted in one event-loop task: the first two fill both flush slots, the other four

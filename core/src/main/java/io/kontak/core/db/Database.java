@@ -3,8 +3,11 @@ package io.kontak.core.db;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.HashMap;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -25,9 +28,24 @@ public final class Database {
    * Unix-domain socket when it offers one and this Vert.x can use it.
    */
   public static Pool pool(Vertx vertx, PostgresUrl url, String name, int maxSize) {
+    return pool(vertx, url, name, maxSize, Map.of());
+  }
+
+  /**
+   * Like {@link #pool(Vertx, PostgresUrl, String, int)}, each connection starting with the server
+   * settings {@code session} (sent with the connection's startup message, so no extra round trip).
+   */
+  public static Pool pool(Vertx vertx, PostgresUrl url, String name, int maxSize, Map<String, String> session) {
+    PgConnectOptions options = url.connectOptions(vertx.isNativeTransportEnabled());
+    if (!session.isEmpty()) {
+      // on a copy, next to the client's own startup properties (application name, encoding, …)
+      Map<String, String> properties = new HashMap<>(options.getProperties());
+      properties.putAll(session);
+      options.setProperties(properties);
+    }
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(maxSize).setName(name).setShared(false))
-        .connectingTo(url.connectOptions(vertx.isNativeTransportEnabled()))
+        .connectingTo(options)
         .using(vertx)
         .build();
   }

@@ -59,7 +59,7 @@ public final class EmbeddedServices implements AutoCloseable {
     return Math.max(128, Math.min(1024, eighth));
   }
 
-  private static long totalMemoryBytes() {
+  static long totalMemoryBytes() {
     return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
         ? os.getTotalMemorySize() : 0;
   }

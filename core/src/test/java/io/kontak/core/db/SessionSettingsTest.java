@@ -3,8 +3,10 @@ package io.kontak.core.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kontak.core.testing.TestServices;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +45,7 @@ class SessionSettingsTest {
     }
   }
 
-  private static io.vertx.core.Future<String> show(io.vertx.sqlclient.SqlClient sql) {
+  private static Future<String> show(SqlClient sql) {
     return sql.query("SHOW synchronous_commit").execute().map(rows -> rows.iterator().next().getString(0));
   }
 }

@@ -40,10 +40,7 @@ class EmbeddedServicesTest {
            var rows = s.executeQuery("SELECT setting::bigint * 8 / 1024, current_setting('checkpoint_timeout') "
                + "FROM pg_settings WHERE name = 'shared_buffers'")) {
         rows.next();
-        long expected = EmbeddedServices.sharedBuffersMb(
-            ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize());
-        assertThat(rows.getLong(1)).isEqualTo(expected);
+        assertThat(rows.getLong(1)).isEqualTo(EmbeddedServices.sharedBuffersMb(EmbeddedServices.totalMemoryBytes()));
         assertThat(rows.getString(2)).isEqualTo("15min");
       }
     } finally {

@@ -35,6 +35,15 @@ public final class EmbeddedServices implements AutoCloseable {
    * first touched after one is logged whole. A larger WAL budget and a longer timeout space the
    * checkpoints out; compression shrinks the full-page images that remain.
    *
+   * <p>New WAL files are not zero-filled. Until a checkpoint leaves old files to recycle (the first
+   * quarter hour after a start, or whenever traffic grows), every 16 MB of WAL needs a new file,
+   * and the backend that crosses into it writes and flushes 16 MB of zeros while holding the WAL
+   * write lock: every commit, the webhook's included, waits. At 1,000 msg/s that was a 50-70 ms
+   * stall every 4 s, in step on both HTTP event loops, which alone made the ack p99 (1.4% of the
+   * messages arrived during one). Without the zero-fill a new file is one byte at its end; ext4
+   * (and copy-on-write file systems) allocate the blocks as WAL is written, within the same flush.
+   * Measured at 1,000 msg/s on a 2-core VM: ack p99 37-42 → 14-20 ms, and the stalls are gone.
+   *
    * <p>Shared buffers: see {@link #sharedBuffersMb}.
    */
   private static Map<String, String> settings() {
@@ -43,6 +52,7 @@ public final class EmbeddedServices implements AutoCloseable {
         "max_wal_size", "4GB",
         "checkpoint_timeout", "15min",
         "wal_compression", "on",
+        "wal_init_zero", "off",
         "shared_buffers", sharedBuffersMb(totalMemoryBytes()) + "MB");
   }
 

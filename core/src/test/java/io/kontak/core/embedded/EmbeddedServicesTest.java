@@ -37,11 +37,12 @@ class EmbeddedServicesTest {
       PostgresUrl url = PostgresUrl.parse(services.config().pgUrl().orElseThrow());
       try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
            var s = c.createStatement();
-           var rows = s.executeQuery("SELECT setting::bigint * 8 / 1024, current_setting('checkpoint_timeout') "
-               + "FROM pg_settings WHERE name = 'shared_buffers'")) {
+           var rows = s.executeQuery("SELECT setting::bigint * 8 / 1024, current_setting('checkpoint_timeout'), "
+               + "current_setting('wal_init_zero') FROM pg_settings WHERE name = 'shared_buffers'")) {
         rows.next();
         assertThat(rows.getLong(1)).isEqualTo(EmbeddedServices.sharedBuffersMb(EmbeddedServices.totalMemoryBytes()));
         assertThat(rows.getString(2)).isEqualTo("15min");
+        assertThat(rows.getString(3)).isEqualTo("off");
       }
     } finally {
       try (var tree = Files.walk(dataDir)) {

@@ -114,22 +114,40 @@ public final class FakeGraphApi {
   private final AtomicLong seq = new AtomicLong();
   private final String idPrefix;
   private final SecureRandom random = new SecureRandom();
+  private final int keep;
   private final Deque<Request> recorded = new ArrayDeque<>();
   private final Deque<ScriptedError> script = new ArrayDeque<>();
   private final List<Consumer<Request>> listeners = new CopyOnWriteArrayList<>();
 
-  private FakeGraphApi(String accessToken, HttpServer server) {
+  private FakeGraphApi(String accessToken, HttpServer server, int keep) {
     this.accessToken = accessToken;
     this.server = server;
+    this.keep = keep;
     byte[] prefix = new byte[6];
     random.nextBytes(prefix);
     this.idPrefix = "wamid.FAKE" + Base64.getUrlEncoder().withoutPadding().encodeToString(prefix) + "_";
   }
 
-  /** Starts on 127.0.0.1 and a free port; requests must carry {@code Authorization: Bearer <accessToken>}. */
+  /**
+   * Starts on 127.0.0.1 and a free port; requests must carry {@code Authorization: Bearer <accessToken>}.
+   * Keeps the latest {@value #MAX_RECORDED} requests for {@link #requests()}.
+   */
   public static Future<FakeGraphApi> start(Vertx vertx, String accessToken) {
+    return start(vertx, accessToken, MAX_RECORDED);
+  }
+
+  /**
+   * As {@link #start(Vertx, String)}, keeping only the latest {@code keep} requests (0: none, the
+   * {@link #onRequest listeners} still see each one). A load generator keeps none: 100,000 parsed
+   * requests are a few hundred MB that its collector copies again and again, and its pauses of
+   * 100-200 ms were measured as the node's latency.
+   */
+  public static Future<FakeGraphApi> start(Vertx vertx, String accessToken, int keep) {
+    if (keep < 0) {
+      throw new IllegalArgumentException("keep must be >= 0: " + keep);
+    }
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0));
-    FakeGraphApi fake = new FakeGraphApi(accessToken, server);
+    FakeGraphApi fake = new FakeGraphApi(accessToken, server, keep);
     return server.requestHandler(fake::handle).listen().map(fake);
   }
 
@@ -158,7 +176,7 @@ public final class FakeGraphApi {
     script.clear();
   }
 
-  /** Every request so far (the latest {@value #MAX_RECORDED}), oldest first. */
+  /** Every request so far (the latest ones, as many as it keeps), oldest first. */
   public synchronized List<Request> requests() {
     return new ArrayList<>(recorded);
   }
@@ -252,7 +270,7 @@ public final class FakeGraphApi {
     }
     Request r = new Request(n, at, nanos, phoneNumberId, body, status, response);
     recorded.addLast(r);
-    if (recorded.size() > MAX_RECORDED) {
+    if (recorded.size() > keep) {
       recorded.removeFirst();
     }
     return r;

@@ -9,7 +9,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.core.buffer.Buffer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,21 @@ class FakeGraphApiTest {
   }
 
   @Test
+  void keepsOnlyAsManyRequestsAsAskedWhileListenersSeeEach() {
+    FakeGraphApi keepingNone = FakeGraphApi.start(vertx, "token", 0).await();
+    FakeGraphApi keepingTwo = FakeGraphApi.start(vertx, "token", 2).await();
+    List<String> heard = new CopyOnWriteArrayList<>();
+    keepingNone.onRequest(r -> heard.add(r.wamid().orElseThrow()));
+    for (int i = 0; i < 3; i++) {
+      assertThat(post(keepingNone, "token", TEXT).statusCode()).isEqualTo(200);
+      assertThat(post(keepingTwo, "token", TEXT.copy().put("to", "+6281200000" + i)).statusCode()).isEqualTo(200);
+    }
+    assertThat(keepingNone.requests()).isEmpty();
+    assertThat(heard).hasSize(3).doesNotHaveDuplicates();
+    assertThat(keepingTwo.requests()).extracting(FakeGraphApi.Request::to).containsExactly("+62812000001", "+62812000002");
+  }
+
+  @Test
   void refusesBadTokensAndBodiesWithMetaErrors() {
     HttpResponse<Buffer> unauthorized = post("wrong", TEXT);
     assertThat(unauthorized.statusCode()).isEqualTo(401);
@@ -86,6 +103,10 @@ class FakeGraphApiTest {
   }
 
   private HttpResponse<Buffer> post(String token, JsonObject body) {
-    return client.postAbs(fake.baseUrl() + "/200/messages").bearerTokenAuthentication(token).sendJsonObject(body).await();
+    return post(fake, token, body);
+  }
+
+  private HttpResponse<Buffer> post(FakeGraphApi target, String token, JsonObject body) {
+    return client.postAbs(target.baseUrl() + "/200/messages").bearerTokenAuthentication(token).sendJsonObject(body).await();
   }
 }

@@ -30,6 +30,8 @@ class EmbeddedRedisTest {
             .as("the leftover server still listens").isInstanceOf(ConnectException.class);
         // stopped with SIGTERM, it saved what it had for the new server to load
         assertThat(api(vertx, next).get("kept").await()).hasToString("hello");
+        // between stops, a snapshot at most hourly (a snapshot forks and writes the whole dataset)
+        assertThat(api(vertx, next).config(List.of("GET", "save")).await().get("save")).hasToString("3600 1");
       } finally {
         leftover.close();
       }

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 WARMUP="${KONTAK_NLU_WARMUP:-5}"
 MEASURE="${KONTAK_NLU_MEASURE:-10}"
-REGISTRY="${KONTAK_REGISTRY:-$(cd .. && pwd)/shared/registry-samples/ojk-registry.jsonl}"
+REGISTRY="${KONTAK_REGISTRY:-$(pwd)/samples/ojk/ojk-registry.jsonl.gz}"
 
 case "${KONTAK_BENCH_BUILD:-bench-only}" in
   bench-only) ./mvnw -o -q -pl bench install -DskipTests ;;

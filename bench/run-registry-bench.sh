@@ -28,4 +28,4 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # one core (the table's "client CPU/op" shows what the process really used). Fixed 3 GB heap.
 exec "$JAVA" -XX:+UseSerialGC -Xms3g -Xmx3g -XX:+AlwaysPreTouch \
   -jar bench/target/kontak-bench.jar --repo . \
-  --registry "${KONTAK_REGISTRY:-$(cd .. && pwd)/shared/registry-samples/ojk-registry.jsonl}" "$@"
+  --registry "${KONTAK_REGISTRY:-$(pwd)/samples/ojk/ojk-registry.jsonl.gz}" "$@"

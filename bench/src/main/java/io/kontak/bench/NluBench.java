@@ -136,7 +136,7 @@ public final class NluBench {
     long kMax = sorted[n - 1];
 
     // --- end to end: extracted entity -> registry lookup, vs the gold entity --------------------
-    byte[] regBytes = Files.readAllBytes(registry);
+    byte[] regBytes = SampleRegistry.read(registry);
     List<Institution> rows = Workload.parse(regBytes, registry.getFileName().toString());
     var searcher = new RegistrySearcher(new PhoneNumbers("ID"), LookupPolicy.DEFAULT);
     searcher.swap(searcher.build(1, rows));

@@ -1,12 +1,15 @@
 package io.kontak.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Where the real registry rows for a benchmark are. The bench scripts name the file (the shared
- * samples beside the repository); the Java code only takes the path, so nothing under src/main
- * depends on a particular sample.
+ * Where the real registry rows for a benchmark are. The bench scripts name the file (by default
+ * the repository's {@code samples/ojk/ojk-registry.jsonl.gz}); the Java code only takes the path,
+ * so nothing under src/main depends on a particular sample.
  */
 final class SampleRegistry {
   /** The system property (JMH) or {@code --registry} option (mains) carrying the path. */
@@ -18,12 +21,22 @@ final class SampleRegistry {
   static Path require(String path) {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("no registry file: pass --registry FILE (or -D" + PROPERTY
-          + "=FILE); the bench scripts pass the shared real-rows sample");
+          + "=FILE); the bench scripts pass samples/ojk/ojk-registry.jsonl.gz");
     }
     Path file = Path.of(path).toAbsolutePath().normalize();
     if (!Files.isReadable(file)) {
       throw new IllegalArgumentException("registry file not readable: " + file);
     }
     return file;
+  }
+
+  /** The file's JSON Lines, uncompressed when its name ends in {@code .gz}. */
+  static byte[] read(Path file) throws IOException {
+    if (!file.getFileName().toString().endsWith(".gz")) {
+      return Files.readAllBytes(file);
+    }
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return in.readAllBytes();
+    }
   }
 }

@@ -45,7 +45,7 @@ final class Workload {
   }
 
   static Workload create(Path registry, Path queryTsv, int rows, long seed) throws IOException {
-    byte[] realFile = Files.readAllBytes(registry);
+    byte[] realFile = SampleRegistry.read(registry);
     List<Institution> real = parse(realFile, registry.getFileName().toString());
     List<QueryCase> cases = QueryCase.load(queryTsv);
 

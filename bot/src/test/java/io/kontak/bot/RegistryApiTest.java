@@ -2,14 +2,13 @@ package io.kontak.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kontak.core.testing.OjkSample;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +33,7 @@ class RegistryApiTest {
   void importingTheRealOjkRegistryGives201AndTheSearchAnswersFromIt() throws Exception {
     assertThat(node.get("/health").statusCode()).isEqualTo(503);  // no registry yet
 
-    HttpResponse<String> created = node.staffPost("/api/registry/imports", NDJSON, Files.readAllBytes(ojk()));
+    HttpResponse<String> created = node.staffPost("/api/registry/imports", NDJSON, OjkSample.jsonLines());
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(new JsonObject(created.body()).getInteger("version")).isEqualTo(1);
     assertThat(new JsonObject(created.body()).getInteger("count")).isEqualTo(8263);
@@ -162,9 +161,5 @@ class RegistryApiTest {
   static byte[] row(String id, String name, String status) {
     return ("{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"sector\":\"p2p_lending\",\"status\":\"" + status + "\"}")
         .getBytes(StandardCharsets.UTF_8);
-  }
-
-  static Path ojk() {
-    return Path.of(System.getProperty("kontak.shared.dir"), "registry-samples", "ojk-registry.jsonl");
   }
 }

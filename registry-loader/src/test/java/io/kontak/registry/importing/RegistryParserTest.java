@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kontak.core.config.KontakConfig;
 import io.kontak.registry.Institution;
-import io.kontak.registry.SharedSamples;
+import io.kontak.registry.OjkRegistry;
 import io.kontak.registry.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -49,7 +49,7 @@ class RegistryParserTest {
 
   @Test
   void readsTheRealOjkRegistry() {
-    assertThat(valid(SharedSamples.registryFile())).hasSize(8263);
+    assertThat(valid(OjkRegistry.registryFile())).hasSize(8263);
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.kontak.registry.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kontak.registry.SharedSamples;
+import io.kontak.registry.OjkRegistry;
 import io.kontak.registry.identity.PhoneNumbers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ class LookupAccuracyTest {
   @BeforeAll
   static void index() {
     searcher = new RegistrySearcher(new PhoneNumbers("ID"), LookupPolicy.DEFAULT);
-    searcher.swap(searcher.build(1, SharedSamples.registry()));
+    searcher.swap(searcher.build(1, OjkRegistry.registry()));
   }
 
   @Test

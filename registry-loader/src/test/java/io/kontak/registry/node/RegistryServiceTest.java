@@ -7,7 +7,7 @@ import io.kontak.core.config.KontakConfig;
 import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
 import io.kontak.core.testing.TestServices;
-import io.kontak.registry.SharedSamples;
+import io.kontak.registry.OjkRegistry;
 import io.kontak.registry.identity.PhoneNumbers;
 import io.kontak.registry.importing.FileFormat;
 import io.kontak.registry.importing.RegistryFile;
@@ -99,8 +99,8 @@ class RegistryServiceTest {
 
   @Test
   void lookupsNeverFailDuringFiveReloads() throws Exception {
-    List<io.kontak.registry.Institution> real = SharedSamples.registry();
-    RegistryFile realFile = SharedSamples.registryFile();
+    List<io.kontak.registry.Institution> real = OjkRegistry.registry();
+    RegistryFile realFile = OjkRegistry.registryFile();
     activated(registry.importFile(realFile, "loader").await());
     activated(registry.importFile(jsonl(row("A", "Dana Kilat", "licensed")), "loader").await());
 

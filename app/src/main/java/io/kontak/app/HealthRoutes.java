@@ -1,4 +1,4 @@
-package io.kontak.bot;
+package io.kontak.app;
 
 import io.kontak.core.http.Responses;
 import io.kontak.registry.node.RegistryService;

@@ -1,5 +1,6 @@
-package io.kontak.bot;
+package io.kontak.app;
 
+import io.kontak.core.http.Mount;
 import io.kontak.core.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -11,34 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The node's HTTP server: one instance per event loop, all on one port. Routes come from the feature modules. */
 final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
-
-  /**
-   * A feature's routes, mounted under {@code prefix} (e.g. {@code /api/registry}); with
-   * {@code exactToo} the prefix path itself is routed too (e.g. {@code /webhook}, seen by the
-   * feature's router as {@code /}).
-   */
-  record Mount(String prefix, Function<Vertx, Router> routes, boolean exactToo) {
-    Mount(String prefix, Function<Vertx, Router> routes) {
-      this(prefix, routes, false);
-    }
-
-    /** Routes for {@code path} itself and below it. */
-    static Mount endpoint(String path, Function<Vertx, Router> routes) {
-      return new Mount(path, routes, true);
-    }
-
-    /** "/webhook*" matches /webhook, /webhook/ and /webhook?…, not /webhooks (it falls through to the 404). */
-    String pattern() {
-      return exactToo ? prefix + "*" : prefix + "/*";
-    }
-  }
 
   private final int port;
   private final List<Mount> mounts;

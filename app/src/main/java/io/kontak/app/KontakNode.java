@@ -1,4 +1,4 @@
-package io.kontak.bot;
+package io.kontak.app;
 
 import io.kontak.bot.conversation.ConversationEngine;
 import io.kontak.bot.conversation.ConversationMetrics;
@@ -7,10 +7,10 @@ import io.kontak.bot.conversation.FaqContent;
 import io.kontak.bot.conversation.SenderRateLimit;
 import io.kontak.bot.explain.ExplainRoutes;
 import io.kontak.bot.reply.Messages;
-import io.kontak.bot.simulator.Simulator;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
+import io.kontak.core.http.Mount;
 import io.kontak.core.http.StaffAuth;
 import io.kontak.core.redis.RedisUrl;
 import io.kontak.core.redis.WindowCounter;
@@ -25,8 +25,9 @@ import io.kontak.registry.index.RegistrySearcher;
 import io.kontak.registry.node.RegistryService;
 import io.kontak.registry.node.RegistryVerticle;
 import io.kontak.registry.store.RegistryStore;
-import io.kontak.whatsapp.WhatsAppModule;
+import io.kontak.whatsapp.WhatsAppChannel;
 import io.kontak.whatsapp.outbox.OutboxVerticle;
+import io.kontak.whatsapp.simulator.Simulator;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -52,13 +53,13 @@ public final class KontakNode {
   private final Redis redis;
   private final RegistryService registry;
   private final WorkerExecutor nluWorkers;
-  private final WhatsAppModule whatsapp;
+  private final WhatsAppChannel whatsapp;
   private final Optional<Simulator> simulator;
   private final MetricsRoutes metrics;
   private final AtomicInteger httpPort;
 
   private KontakNode(Vertx vertx, Pool pool, Pool intakePool, Pool settlePool, Redis redis, RegistryService registry,
-                     WorkerExecutor nluWorkers, WhatsAppModule whatsapp, Optional<Simulator> simulator,
+                     WorkerExecutor nluWorkers, WhatsAppChannel whatsapp, Optional<Simulator> simulator,
                      MetricsRoutes metrics, AtomicInteger httpPort) {
     this.vertx = vertx;
     this.pool = pool;
@@ -114,17 +115,17 @@ public final class KontakNode {
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
 
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
-        .compose(id -> WhatsAppModule.start(vertx, config, pool, intakePool, settlePool, RedisUrl.api(redis)))
+        .compose(id -> WhatsAppChannel.start(vertx, config, pool, intakePool, settlePool, RedisUrl.api(redis)))
         .compose(whatsapp -> {
           metrics.bind(whatsapp.outboxMetrics());
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
           var node = new KontakNode(vertx, pool, intakePool, settlePool, redis, registry, nluWorkers, whatsapp, simulator, metrics,
               port);
-          List<HttpVerticle.Mount> mounts = new ArrayList<>(List.of(
-              new HttpVerticle.Mount("/api/registry", registryRoutes::router),
-              new HttpVerticle.Mount("/api/nlu", explain::router),
-              HttpVerticle.Mount.endpoint("/webhook", whatsapp::webhookRouter)));
-          simulator.ifPresent(s -> mounts.add(HttpVerticle.Mount.endpoint(Simulator.PATH, s::router)));
+          List<Mount> mounts = new ArrayList<>(List.of(
+              new Mount("/api/registry", registryRoutes::router),
+              new Mount("/api/nlu", explain::router),
+              Mount.endpoint("/webhook", whatsapp::webhookRouter)));
+          simulator.ifPresent(s -> mounts.add(Mount.endpoint(Simulator.PATH, s::router)));
           var conversations = config.conversations();
           var engineMetrics = new ConversationMetrics();
           metrics.bind(engineMetrics);
@@ -153,7 +154,7 @@ public final class KontakNode {
     return registry;
   }
 
-  public WhatsAppModule whatsapp() {
+  public WhatsAppChannel whatsapp() {
     return whatsapp;
   }
 

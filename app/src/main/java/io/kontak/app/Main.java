@@ -1,4 +1,4 @@
-package io.kontak.bot;
+package io.kontak.app;
 
 import io.kontak.registry.cli.RegistryCommand;
 import picocli.CommandLine;

@@ -1,8 +1,8 @@
-package io.kontak.bot;
+package io.kontak.app;
 
 import io.kontak.bot.conversation.ConversationMetrics;
-import io.kontak.whatsapp.outbox.OutboxMetrics;
 import io.kontak.registry.node.RegistryService;
+import io.kontak.whatsapp.outbox.OutboxMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

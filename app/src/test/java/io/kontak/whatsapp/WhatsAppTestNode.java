@@ -1,8 +1,8 @@
 package io.kontak.whatsapp;
 
-import io.kontak.bot.KontakNode;
-import io.kontak.core.config.KontakConfig;
+import io.kontak.app.KontakNode;
 import io.kontak.core.bus.Addresses;
+import io.kontak.core.config.KontakConfig;
 import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
 import io.kontak.core.testing.TestServices;
@@ -141,7 +141,7 @@ public final class WhatsAppTestNode implements AutoCloseable {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    return io.kontak.bot.TestHttp.send(http, request);
+    return io.kontak.app.TestHttp.send(http, request);
   }
 
   @Override

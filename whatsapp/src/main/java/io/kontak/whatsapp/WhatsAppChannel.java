@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@link FakeGraphApi} instead of Meta, and without {@code WHATSAPP_APP_SECRET} a random secret is
  * generated for this process; {@link #whatsapp()} tells the simulator which values are in use.
  */
-public final class WhatsAppModule {
-  private static final Logger LOG = LoggerFactory.getLogger(WhatsAppModule.class);
+public final class WhatsAppChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(WhatsAppChannel.class);
   static final String DEMO_PHONE_NUMBER_ID = "100000000000001";
 
   private final Vertx vertx;
@@ -43,7 +43,7 @@ public final class WhatsAppModule {
   private final OutboxMetrics outboxMetrics = new OutboxMetrics();
   private String outboxDeployment;
 
-  private WhatsAppModule(Vertx vertx, KontakConfig config, KontakConfig.WhatsApp whatsapp, Pool pool, Pool intakePool,
+  private WhatsAppChannel(Vertx vertx, KontakConfig config, KontakConfig.WhatsApp whatsapp, Pool pool, Pool intakePool,
                          Pool settlePool, RedisAPI redis, Optional<FakeGraphApi> builtInGraph) {
     this.vertx = vertx;
     this.config = config;
@@ -62,14 +62,14 @@ public final class WhatsAppModule {
    * records what Meta accepted through {@code settlePool} ({@link OutboxVerticle#SETTLING_SESSION}); the
    * caller owns and closes them.
    */
-  public static Future<WhatsAppModule> start(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool,
+  public static Future<WhatsAppChannel> start(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool,
                                              Pool settlePool, RedisAPI redis) {
     return create(vertx, config, pool, intakePool, settlePool, redis)
         .compose(module -> module.deployOutbox().map(module));
   }
 
   /** Like {@link #start} without deploying the sender (see {@link #outboxVerticle()}). */
-  public static Future<WhatsAppModule> create(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool,
+  public static Future<WhatsAppChannel> create(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool,
                                               Pool settlePool, RedisAPI redis) {
     KontakConfig.WhatsApp configured = config.whatsapp();
     String secret = configured.appSecret();
@@ -81,7 +81,7 @@ public final class WhatsAppModule {
     if (!configured.accessToken().isBlank()) {
       var resolved = new KontakConfig.WhatsApp(secret, configured.verifyToken(), configured.accessToken(), phone,
           configured.graphUrl());
-      return Future.succeededFuture(new WhatsAppModule(vertx, config, resolved, pool, intakePool, settlePool, redis,
+      return Future.succeededFuture(new WhatsAppChannel(vertx, config, resolved, pool, intakePool, settlePool, redis,
           Optional.empty()));
     }
     String appSecret = secret;
@@ -90,7 +90,7 @@ public final class WhatsAppModule {
           fake.baseUrl());
       var resolved = new KontakConfig.WhatsApp(appSecret, configured.verifyToken(), fake.accessToken(), phone,
           fake.baseUrl());
-      return new WhatsAppModule(vertx, config, resolved, pool, intakePool, settlePool, redis, Optional.of(fake));
+      return new WhatsAppChannel(vertx, config, resolved, pool, intakePool, settlePool, redis, Optional.of(fake));
     });
   }
 

@@ -3,7 +3,7 @@ package io.kontak.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kontak.bot.KontakProcess;
+import io.kontak.app.KontakProcess;
 import io.kontak.core.db.PostgresUrl;
 import io.kontak.whatsapp.Fixtures;
 import io.kontak.whatsapp.WhatsAppTestNode;

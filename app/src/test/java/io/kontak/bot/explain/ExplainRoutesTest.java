@@ -2,7 +2,7 @@ package io.kontak.bot.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kontak.bot.TestNode;
+import io.kontak.app.TestNode;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,4 +1,4 @@
-package io.kontak.bot.simulator;
+package io.kontak.whatsapp.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,8 +1,8 @@
-package io.kontak.bot.simulator;
+package io.kontak.whatsapp.simulator;
 
 import static org.awaitility.Awaitility.await;
 
-import io.kontak.bot.KontakNode;
+import io.kontak.app.KontakNode;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.testing.TestServices;
 import io.vertx.core.Vertx;
@@ -92,7 +92,7 @@ final class SimulatorNode implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {
-    return io.kontak.bot.TestHttp.send(http, request);
+    return io.kontak.app.TestHttp.send(http, request);
   }
 
   @Override

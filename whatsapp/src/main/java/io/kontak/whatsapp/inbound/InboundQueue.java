@@ -1,8 +1,8 @@
 package io.kontak.whatsapp.inbound;
 
 import io.kontak.core.conversation.CitizenId;
-import io.kontak.core.conversation.InboundMessage;
-import io.kontak.core.conversation.InboundMessageJson;
+import io.kontak.whatsapp.message.InboundMessage;
+import io.kontak.whatsapp.message.InboundMessageJson;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;

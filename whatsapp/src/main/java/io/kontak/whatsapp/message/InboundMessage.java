@@ -1,5 +1,6 @@
-package io.kontak.core.conversation;
+package io.kontak.whatsapp.message;
 
+import io.kontak.core.conversation.CitizenId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.kontak.core.conversation;
+package io.kontak.whatsapp.message;
 
 import java.util.Optional;
 

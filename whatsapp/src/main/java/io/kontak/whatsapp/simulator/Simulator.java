@@ -1,7 +1,7 @@
-package io.kontak.bot.simulator;
+package io.kontak.whatsapp.simulator;
 
 import io.kontak.core.config.KontakConfig;
-import io.kontak.whatsapp.WhatsAppModule;
+import io.kontak.whatsapp.WhatsAppChannel;
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.webhook.WebhookSignature;
 import io.vertx.core.Future;
@@ -41,7 +41,7 @@ public final class Simulator {
    *
    * @param httpPort this node's HTTP port, once it is listening (the simulator posts to its {@code /webhook})
    */
-  public static Optional<Simulator> create(Vertx vertx, KontakConfig config, WhatsAppModule whatsapp,
+  public static Optional<Simulator> create(Vertx vertx, KontakConfig config, WhatsAppChannel whatsapp,
                                            IntSupplier httpPort) {
     if (!config.simulator().enabled()) {
       return Optional.empty();

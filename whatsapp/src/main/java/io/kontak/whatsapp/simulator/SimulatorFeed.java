@@ -1,4 +1,4 @@
-package io.kontak.bot.simulator;
+package io.kontak.whatsapp.simulator;
 
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.kontak.bot.simulator;
+package io.kontak.whatsapp.simulator;
 
 import io.kontak.core.config.Branding;
 import io.kontak.core.http.Responses;

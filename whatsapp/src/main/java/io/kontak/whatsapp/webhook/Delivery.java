@@ -1,8 +1,8 @@
 package io.kontak.whatsapp.webhook;
 
 import io.kontak.core.conversation.CitizenId;
-import io.kontak.core.conversation.InboundMessage;
-import io.kontak.core.conversation.MetaError;
+import io.kontak.whatsapp.message.InboundMessage;
+import io.kontak.whatsapp.message.MetaError;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;

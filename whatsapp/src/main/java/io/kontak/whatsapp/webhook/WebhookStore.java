@@ -1,9 +1,10 @@
 package io.kontak.whatsapp.webhook;
 
-import io.kontak.core.conversation.InboundMessage;
-import io.kontak.core.conversation.InboundMessageJson;
-import io.kontak.core.conversation.MetaError;
 import io.kontak.core.db.GroupCommit;
+import io.kontak.whatsapp.message.InboundMessage;
+import io.kontak.whatsapp.message.InboundMessageJson;
+import io.kontak.whatsapp.message.MetaError;
+import io.kontak.whatsapp.webhook.DeliveryStatuses.FailedDelivery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Comparator;
-import io.kontak.whatsapp.webhook.DeliveryStatuses.FailedDelivery;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -1,9 +1,10 @@
-package io.kontak.core.conversation;
+package io.kontak.whatsapp.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kontak.core.conversation.InboundMessage.Header;
+import io.kontak.core.conversation.CitizenId;
+import io.kontak.whatsapp.message.InboundMessage.Header;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package io.kontak.whatsapp.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kontak.core.conversation.InboundMessage;
 import io.kontak.whatsapp.Fixtures;
+import io.kontak.whatsapp.message.InboundMessage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;

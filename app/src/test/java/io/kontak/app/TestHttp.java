@@ -1,4 +1,4 @@
-package io.kontak.bot;
+package io.kontak.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.kontak.bot;
+package io.kontak.app;
 
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.testing.TestServices;

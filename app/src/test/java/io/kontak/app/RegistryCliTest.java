@@ -1,4 +1,4 @@
-package io.kontak.bot;
+package io.kontak.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

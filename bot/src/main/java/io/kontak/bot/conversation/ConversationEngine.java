@@ -2,6 +2,7 @@ package io.kontak.bot.conversation;
 
 import io.kontak.bot.reply.Messages;
 import io.kontak.core.bus.Addresses;
+import io.kontak.core.bus.InboundStored;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.inbound.InboundQueue;
@@ -84,7 +85,7 @@ public final class ConversationEngine extends VerticleBase {
     batch = new TurnBatch(pool, outbox, dialog, messages, rateLimit, store, cache, vertx.eventBus(),
         settings.defaultLanguage(), MESSAGES_PER_BATCH, ReplyWindow.of(settings.reopenTemplate()));
     vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND_STORED, event -> {
-      String citizen = event.body() == null ? null : event.body().getString("citizen");
+      String citizen = event.body() == null ? null : InboundStored.fromJson(event.body()).citizen();
       if (citizen != null) {
         schedule(CitizenId.parse(citizen));
       }

@@ -49,10 +49,13 @@ export class AgentDesk {
     try {
       const me = await get('/api/desk/me');
       if (me && me.status) { this.status = me.status; this.drawStatus(); }
-      if (me && me.queue) this.onQueue(me.queue);
-      if (me && Array.isArray(me.resolutions)) this.resolutions = me.resolutions;
     } catch (e) {
       if (!(e instanceof ApiError) || e.status === 401) throw e;
+    }
+    try {
+      this.resolutions = await get('/api/desk/resolutions');
+    } catch (e) {
+      this.resolutions = null; // the dialog falls back to a default list
     }
   }
 

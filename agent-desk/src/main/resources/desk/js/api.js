@@ -17,8 +17,20 @@ export class ApiError extends Error {
   }
 }
 
+const REASONS = {
+  window_closed: 'The 24-hour window is closed.',
+  reassigned: 'This chat is no longer yours: it was reassigned.',
+  closed: 'This chat is closed.',
+  not_held: 'This chat is not yours.',
+  full: 'That agent has no free slot.',
+  away: 'That agent is away.',
+  offline: 'That agent is offline.',
+};
+
 function describe(status, body, retryAfter) {
-  const said = body && (body.message || body.error || body.reason);
+  const reason = body && body.reason;
+  if (reason && REASONS[reason]) return REASONS[reason];
+  const said = body && (body.message || (body.error !== 'conflict' ? body.error : null) || reason);
   switch (status) {
     case 0: return 'The node cannot be reached. Check the connection and try again.';
     case 401: return said || 'Not signed in, or the session has ended.';

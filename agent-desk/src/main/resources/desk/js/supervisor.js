@@ -3,7 +3,7 @@
 
 import { $, el, button, fillTable } from './dom.js';
 import { get, post, enc, chatPath } from './api.js';
-import { clock, parseTime, languageName, words } from './format.js';
+import { clock, parseTime, words } from './format.js';
 import { drawReadOnly } from './viewer.js';
 import { transferDialog } from './dialogs.js';
 import { messageNode } from './transcript.js';
@@ -14,14 +14,15 @@ export class SupervisorDesk {
     this.agents = [];
     this.queue = [];
     this.viewing = null;
+    this.live = [];
     this.refreshQueueSoon = debounce(() => this.loadQueue(), 300);
+    this.refreshLiveSoon = debounce(() => this.loadLive(), 300);
   }
 
   async start() {
     $('sv-search').addEventListener('submit', (e) => { e.preventDefault(); this.search(); });
     $('sv-user-form').addEventListener('submit', (e) => { e.preventDefault(); this.createUser(); });
-    $('sv-disable-form').addEventListener('submit', (e) => { e.preventDefault(); this.disableUser(); });
-    await Promise.all([this.loadQueue(), this.loadAgents()]);
+    await this.sync();
     this.ticker = setInterval(() => this.tick(), 1000);
   }
 
@@ -34,7 +35,7 @@ export class SupervisorDesk {
   }
 
   sync() {
-    return Promise.all([this.loadQueue(), this.loadAgents()]);
+    return Promise.all([this.loadQueue(), this.loadAgents(), this.loadLive(), this.loadUsers()]);
   }
 
   onLive(event) {
@@ -45,6 +46,7 @@ export class SupervisorDesk {
         break;
       case 'agents':
         if (Array.isArray(event.agents)) this.drawAgents(event.agents);
+        this.refreshLiveSoon();
         break;
       case 'alert':
         this.alerts.show('warn', event.text || event.kind, event.conversation ? () => this.view(event.conversation) : null);
@@ -80,8 +82,9 @@ export class SupervisorDesk {
     fillTable($('sv-queue'), list.map((c, i) => {
       const waitCell = el('td', 'num');
       waitCell.dataset.since = c.queued_at || '';
-      return [String(i + 1), this.caseLink(c.conversation), c.citizen_name || '', c.language || '',
-        words(c.reason), c.priority && c.priority !== 'normal' ? el('span', 'badge late', String(c.priority)) : '', waitCell];
+      return [String(c.position || i + 1), this.caseLink(c.conversation), c.citizen_name || '', c.language || '',
+        words(c.reason), c.priority ? el('span', 'badge late', c.priority === 1 ? 'fraud' : 'priority ' + c.priority) : '',
+        waitCell];
     }), 'Nobody is waiting.', 7);
     this.tick();
   }
@@ -117,35 +120,42 @@ export class SupervisorDesk {
       const load = el('td', 'load', el('span', 'meter', el('span', 'meter-fill load-' + Math.min(4, Math.round((open / (capacity || 1)) * 4)))),
         ' ' + open + ' / ' + capacity);
       const idle = el('td', 'num');
-      idle.dataset.since = a.idle_since || a.last_assigned_at || '';
-      if (!idle.dataset.since && a.idle_seconds !== undefined) idle.textContent = clock(a.idle_seconds);
+      if (typeof a.idle_seconds === 'number') idle.dataset.since = new Date(Date.now() - a.idle_seconds * 1000).toISOString();
+      else idle.textContent = 'never assigned';
       return [a.username, el('span', 'status-pill ' + (a.status || 'offline'), a.status || 'offline'), load, idle,
-        a.disabled ? el('span', 'muted', 'disabled') : ''];
+        a.parked ? el('span', 'muted', a.parked + ' parked') : ''];
     }), 'No agents yet: create one under Accounts.', 5);
-    this.drawLive(list);
     this.tick();
   }
 
-  /** Every live conversation, from the agents' open chats. */
-  drawLive(agents) {
-    const rows = [];
-    for (const a of agents) {
-      for (const c of chatsOf(a)) {
-        const id = typeof c === 'object' ? c.conversation : c;
-        const li = el('li', String(id) === String(this.viewing) ? 'active' : null);
-        const open = button(null, 'conv', () => this.view(id));
-        open.append(el('span', 'conv-id', '#' + id), el('span', 'conv-who', (typeof c === 'object' && c.citizen_name) || ''),
-          el('span', 'muted', a.username));
-        li.append(open, button('Reassign', 'small', () => this.reassign(id)));
-        rows.push(li);
-      }
+  /** Every conversation an agent holds (GET /api/desk/chats?scope=all). */
+  async loadLive() {
+    try {
+      const all = await get('/api/desk/chats?scope=all');
+      this.drawLive(Array.isArray(all) ? all : all.chats || []);
+    } catch (e) {
+      this.alerts.show('error', 'Live conversations: ' + e.message);
     }
+  }
+
+  drawLive(list) {
+    this.live = list;
+    const rows = list.map((c) => {
+      const id = c.conversation;
+      const li = el('li', String(id) === String(this.viewing) ? 'active' : null);
+      li.dataset.conversation = String(id);
+      const open = button(null, 'conv', () => this.view(id));
+      open.append(el('span', 'conv-id', '#' + id), el('span', 'conv-who', c.citizen_name || ''),
+        el('span', 'muted', (c.agent || '') + (c.status === 'parked' ? ' · parked' : '')));
+      li.append(open, button('Reassign', 'small', () => this.reassign(id)));
+      return li;
+    });
     $('sv-live').replaceChildren(...(rows.length ? rows : [el('li', 'muted empty', 'No conversation is with an agent.')]));
   }
 
   async view(id) {
     this.viewing = id;
-    for (const li of $('sv-live').children) li.classList.toggle('active', li.querySelector('.conv-id')?.textContent === '#' + id);
+    for (const li of $('sv-live').children) li.classList.toggle('active', li.dataset.conversation === String(id));
     const chat = await drawReadOnly($('sv-viewer'), id);
     if (chat) {
       $('sv-viewer').querySelector('.viewer-head').append(button('Reassign', 'small', () => this.reassign(id)));
@@ -171,17 +181,28 @@ export class SupervisorDesk {
     const out = $('sv-search-result');
     if (!q) return;
     out.hidden = false;
-    out.replaceChildren('Searching…');
-    try {
-      const found = await get('/api/desk/conversations?q=' + enc(q));
-      const list = Array.isArray(found) ? found : found.conversations || [];
-      if (!list.length) { out.replaceChildren('No conversation matches “' + q + '”.'); return; }
-      out.replaceChildren('Found: ', ...list.slice(0, 20).flatMap((c) => [
-        button('#' + c.conversation + (c.citizen_name ? ' ' + c.citizen_name : '') + (c.status ? ' (' + words(c.status) + ')' : ''),
+    const digits = q.replace(/[^0-9]/g, '');
+    const caseId = /^#?\d{1,12}$/.test(q) ? q.replace('#', '') : null;
+    await Promise.all([this.loadQueue(), this.loadLive()]);
+    const seen = new Set();
+    const found = [...this.queue, ...this.live].filter((c) => {
+      const phone = String(c.citizen || c.wa_id || c.phone || '');
+      const hit = String(c.conversation) === caseId || (digits.length >= 6 && phone.includes(digits))
+        || (!caseId && (c.citizen_name || '').toLowerCase().includes(q.toLowerCase()));
+      if (!hit || seen.has(c.conversation)) return false;
+      seen.add(c.conversation);
+      return true;
+    });
+    if (found.length) {
+      out.replaceChildren('Found: ', ...found.slice(0, 20).flatMap((c) => [
+        button('#' + c.conversation + (c.citizen_name ? ' ' + c.citizen_name : '') + (c.agent ? ' (' + c.agent + ')' : ' (queue)'),
           'link', () => this.view(c.conversation)), ' ']));
-    } catch (e) {
-      if (/^\d+$/.test(q) && e.status === 404) { out.hidden = true; this.view(q); return; }
-      out.replaceChildren(e.message);
+      if (found.length === 1) this.view(found[0].conversation);
+    } else if (caseId) {
+      out.hidden = true;
+      this.view(caseId);
+    } else {
+      out.replaceChildren('No waiting or live conversation matches “' + q + '”.');
     }
   }
 
@@ -204,6 +225,7 @@ export class SupervisorDesk {
       $('sv-user-password').value = '';
       $('sv-user-name').value = '';
       this.loadAgents();
+      this.loadUsers();
     } catch (e) {
       out.className = 'error';
       out.textContent = e.status === 409 ? 'That username exists already.'
@@ -211,16 +233,29 @@ export class SupervisorDesk {
     }
   }
 
-  async disableUser() {
-    const name = $('sv-disable-name').value.trim();
-    const out = $('sv-disable-result');
-    if (!name || !window.confirm('Disable “' + name + '”? Their sessions end and their chats go back to the queue.')) return;
+  async loadUsers() {
+    try {
+      const users = await get('/api/desk/users');
+      this.drawUsers(Array.isArray(users) ? users : users.users || []);
+    } catch (e) {
+      fillTable($('sv-users'), [], 'Accounts unavailable: ' + e.message, 5);
+    }
+  }
+
+  drawUsers(list) {
+    fillTable($('sv-users'), list.map((u) => [u.username, u.role, u.role === 'agent' ? String(u.capacity) : '',
+      u.disabled ? el('span', 'muted', 'disabled') : el('span', null, u.status || ''),
+      u.disabled ? '' : button('Disable', 'small danger', () => this.disableUser(u.username))]), 'No accounts.', 5);
+  }
+
+  async disableUser(name) {
+    const out = $('sv-user-result');
+    if (!window.confirm('Disable “' + name + '”? Their sessions end and their chats go back to the queue.')) return;
     try {
       await post('/api/desk/users/' + enc(name) + '/disable');
       out.className = 'muted';
       out.textContent = '“' + name + '” is disabled.';
-      $('sv-disable-name').value = '';
-      this.loadAgents();
+      this.sync();
     } catch (e) {
       out.className = 'error';
       out.textContent = e.message;
@@ -231,12 +266,7 @@ export class SupervisorDesk {
 function openCount(a) {
   if (typeof a.open_chats === 'number') return a.open_chats;
   if (typeof a.open === 'number') return a.open;
-  return chatsOf(a).length;
-}
-
-function chatsOf(a) {
-  const list = a.chats || a.conversations || (Array.isArray(a.open_chats) ? a.open_chats : []);
-  return Array.isArray(list) ? list : [];
+  return Array.isArray(a.chats) ? a.chats.length : 0;
 }
 
 function debounce(fn, ms) {
@@ -244,4 +274,3 @@ function debounce(fn, ms) {
   return () => { clearTimeout(timer); timer = setTimeout(fn, ms); };
 }
 
-export { languageName };

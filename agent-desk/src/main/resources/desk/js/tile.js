@@ -280,8 +280,8 @@ export class Tile {
       this.chat.window_closes_at = new Date(Date.now() - 1000).toISOString();
       this.tick(Date.now());
       this.showError('The 24-hour window is closed.');
-    } else if (e instanceof ApiError && e.status === 409 && e.reason === 'reassigned') {
-      this.removed('reassigned');
+    } else if (e instanceof ApiError && e.status === 409 && ['reassigned', 'closed', 'not_held'].includes(e.reason)) {
+      this.removed(e.reason === 'not_held' ? 'gone' : e.reason);
     } else if (e instanceof ApiError && e.status === 404) {
       this.removed('gone');
     } else {

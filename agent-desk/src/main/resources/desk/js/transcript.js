@@ -21,7 +21,7 @@ export function messageNode(m) {
   const box = el('div', 'msg from-' + from);
   if (m.id !== undefined && m.id !== null) box.dataset.id = String(m.id);
   const bubble = el('div', 'bubble');
-  const head = el('span', 'msg-head', from === 'agent' && m.agent ? m.agent : WHO[from]);
+  const head = el('span', 'msg-head', from === 'agent' && (m.author || m.agent) ? m.author || m.agent : WHO[from]);
   if (from === 'note' && (m.author || m.agent)) head.append(' · ' + (m.author || m.agent));
   bubble.append(head);
   bubble.append(...body(m));
@@ -219,7 +219,7 @@ export function drawTriage(summary, container, chat) {
   const fact = (k, v) => { if (v) facts.append(el('dt', null, k), el('dd', null, v)); };
   fact('Language', languageName(chat.language));
   fact('Reason', words(chat.reason));
-  if (chat.priority && chat.priority !== 'normal' && chat.priority !== 0) fact('Priority', String(chat.priority));
+  if (chat.priority && chat.priority !== 'normal') fact('Priority', chat.priority === 1 ? 'high (fraud report)' : String(chat.priority));
   if (names.length) {
     fact('Intents', intents.map((i) => typeof i === 'string' ? words(i)
       : words(i.name || i.intent) + (typeof i.confidence === 'number' ? ' (' + Math.round(i.confidence * 100) + '%)' : '')).join(', '));
@@ -246,7 +246,7 @@ export function earlierNode(list, open) {
   const box = el('div', 'earlier', el('span', 'muted', 'Earlier: '));
   for (const e of list.slice(0, 8)) {
     const id = e.conversation || e.id;
-    const label = dateTime(e.started_at || e.created_at || e.at || e.closed_at) || ('#' + id);
+    const label = dateTime(e.opened_at || e.started_at || e.created_at || e.closed_at) || ('#' + id);
     const a = el('a', 'earlier-link', label + (e.outcome || e.resolution ? ' · ' + words(e.outcome || e.resolution) : ''));
     a.href = '#conversation-' + encodeURIComponent(id);
     a.addEventListener('click', (ev) => { ev.preventDefault(); open(id); });

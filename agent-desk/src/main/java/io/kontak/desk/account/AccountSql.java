@@ -7,7 +7,7 @@ final class AccountSql {
   static final String INSERT = """
       INSERT INTO desk_account (username, password_hash, role, capacity, created_by) VALUES ($1, $2, $3, $4, $5)
       ON CONFLICT (username) DO NOTHING
-      RETURNING """ + COLUMNS;
+      RETURNING\s""" + COLUMNS;
 
   static final String BY_USERNAME = "SELECT " + COLUMNS + ", password_hash FROM desk_account WHERE username = $1";
 

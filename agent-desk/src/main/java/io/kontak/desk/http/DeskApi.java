@@ -18,9 +18,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code /api/desk}: sign-in open to anyone, every other route behind {@link DeskAuth}. */
 public final class DeskApi {
+  private static final Logger LOG = LoggerFactory.getLogger(DeskApi.class);
   private static final long BODY_LIMIT = 64 * 1024;
   private final DeskAuth auth;
   private final SessionRoutes sessions;
@@ -68,8 +71,9 @@ public final class DeskApi {
         } else {
           Responses.error(ctx, status, status == 413 ? "body too large" : "bad request");
         }
-      } else {
-        ctx.next();
+      } else if (!ctx.response().ended()) {
+        LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        Responses.error(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : 500, "internal error");
       }
     });
     return router;

@@ -1,14 +1,16 @@
 package io.kontak.whatsapp.outbox;
 
 import io.kontak.core.bus.Addresses;
+import io.kontak.core.bus.KontakEvent;
+import io.kontak.core.bus.OutboxFailed;
 import io.kontak.core.config.KontakConfig;
-import io.kontak.whatsapp.graph.ErrorClass;
-import io.kontak.whatsapp.webhook.DeliveryStatuses;
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.whatsapp.graph.ErrorClass;
 import io.kontak.whatsapp.graph.GraphClient;
-import io.kontak.whatsapp.graph.GraphMessages;
 import io.kontak.whatsapp.graph.GraphError;
+import io.kontak.whatsapp.graph.GraphMessages;
 import io.kontak.whatsapp.graph.GraphResult;
+import io.kontak.whatsapp.webhook.DeliveryStatuses;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -359,8 +361,7 @@ public final class OutboxVerticle extends VerticleBase {
 
   private void announceFailure(long id, String citizen, String kind, String reason, Integer code, String message) {
     if (!"mark_read".equals(kind)) {
-      vertx.eventBus().publish(Addresses.OUTBOX_FAILED, new JsonObject().put("outbox_id", id).put("citizen", citizen)
-          .put("code", code).put("reason", reason).put("message", message));
+      KontakEvent.publish(vertx.eventBus(), new OutboxFailed(id, citizen, code, reason, message));
     }
   }
 

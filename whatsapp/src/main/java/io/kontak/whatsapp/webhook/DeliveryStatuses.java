@@ -1,9 +1,10 @@
 package io.kontak.whatsapp.webhook;
 
 import io.kontak.core.bus.Addresses;
+import io.kontak.core.bus.KontakEvent;
+import io.kontak.core.bus.OutboxFailed;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -72,8 +73,6 @@ public final class DeliveryStatuses {
   /** The desk hears of a failed delivery ({@link Addresses#OUTBOX_FAILED}). */
   public static void announce(EventBus bus, FailedDelivery f) {
     LOG.warn("outbox row {} to {} failed delivery: {} {}", f.outboxId(), f.citizen(), f.code(), f.title());
-    bus.publish(Addresses.OUTBOX_FAILED, new JsonObject()
-        .put("outbox_id", f.outboxId()).put("citizen", f.citizen()).put("code", f.code())
-        .put("reason", "delivery_failed").put("message", f.title()));
+    KontakEvent.publish(bus, new OutboxFailed(f.outboxId(), f.citizen(), f.code(), "delivery_failed", f.title()));
   }
 }

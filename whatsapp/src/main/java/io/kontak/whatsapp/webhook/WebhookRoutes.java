@@ -1,6 +1,7 @@
 package io.kontak.whatsapp.webhook;
 
-import io.kontak.core.bus.Addresses;
+import io.kontak.core.bus.InboundStored;
+import io.kontak.core.bus.KontakEvent;
 import io.kontak.core.http.Responses;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -92,7 +93,7 @@ public final class WebhookRoutes {
 
   private static void announce(EventBus bus, WebhookStore.Stored stored) {
     for (WebhookStore.NewMessage m : stored.messages()) {
-      bus.publish(Addresses.INBOUND_STORED, new JsonObject().put("wamid", m.wamid()).put("citizen", m.citizen()));
+      KontakEvent.publish(bus, new InboundStored(m.wamid(), m.citizen()));
     }
     stored.failures().forEach(f -> DeliveryStatuses.announce(bus, f));
   }

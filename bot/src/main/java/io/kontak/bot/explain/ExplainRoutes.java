@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public final class ExplainRoutes {
   /** WhatsApp's own text limit. */
-  static final int MAX_TEXT = 4_096;
+  static final int MAX_TEXT = io.kontak.whatsapp.message.WhatsAppLimits.TEXT_MAX;
   private static final long MAX_BODY = 64 * 1024;
   private static final Set<String> LANGUAGES = Set.of("id", "en", "es");
 

@@ -5,6 +5,7 @@
 // in), spoken here directly: the Vert.x event-bus client is not published as a WebJar.
 
 const PING_MS = 5000;          // the bridge closes a socket that stays silent past its ping timeout
+const UTF8 = new TextDecoder('utf-8');
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
 
 export class Live {
@@ -62,6 +63,8 @@ export class Live {
       this.onState('closed', 'The live channel cannot open.');
       return;
     }
+    // The raw endpoint sends the bridge's JSON as binary frames: read them as bytes, decode as UTF-8.
+    socket.binaryType = 'arraybuffer';
     this.socket = socket;
     socket.onopen = () => {
       if (socket !== this.socket) return;
@@ -77,7 +80,11 @@ export class Live {
     socket.onmessage = (e) => {
       if (socket !== this.socket) return;
       let frame;
-      try { frame = JSON.parse(e.data); } catch (err) { return; }
+      try {
+        frame = JSON.parse(typeof e.data === 'string' ? e.data : UTF8.decode(e.data));
+      } catch (err) {
+        return;
+      }
       // Timers in a hidden tab may run once a minute; a message arriving is a chance to say we are here.
       if (Date.now() - this.lastPing > PING_MS) this.ping();
       if (frame.type === 'rec') {

@@ -99,8 +99,7 @@ export class AgentDesk {
     const id = String(chat.conversation);
     const existing = this.tiles.get(id);
     if (existing && !existing.removedReason) return;
-    let index = existing ? existing.slot : this.freeSlot();
-    if (existing) this.drop(existing);
+    let index = existing ? this.slots.indexOf(existing) : this.freeSlot();
     if (index === -1) {
       index = this.slots.length;
       this.slots.push(null);
@@ -108,10 +107,13 @@ export class AgentDesk {
     const tile = new Tile(this, chat);
     tile.setSlot(index);
     const placeholder = this.grid.querySelector('.slot-empty[data-slot="' + index + '"]');
-    if (this.slots[index]) this.drop(this.slots[index]);
+    const previous = this.slots[index];
+    if (previous) this.drop(previous);
     this.slots[index] = tile;
     this.tiles.set(id, tile);
-    if (placeholder) placeholder.replaceWith(tile.root);
+    // In place: a taken-away chat's tile or the empty slot; the other tiles never move.
+    if (previous && previous.root.isConnected) previous.root.replaceWith(tile.root);
+    else if (placeholder) placeholder.replaceWith(tile.root);
     else this.grid.append(tile.root);
     this.grid.classList.toggle('many', this.slots.length > SLOTS);
     tile.load();

@@ -7,7 +7,9 @@ import { timeOfDay, dateTime, sameDay, parseTime, words, languageName } from './
 const WHO = { citizen: 'Citizen', bot: 'Bot', agent: 'Agent', note: 'Private note' };
 
 const TICKS = {
+  pending: ['…', 'Waiting in the outbox'],
   queued: ['…', 'Waiting in the outbox'],
+  sending: ['…', 'Sending to WhatsApp'],
   accepted: ['✓', 'Accepted by WhatsApp'],
   sent: ['✓', 'Sent'],
   delivered: ['✓✓', 'Delivered'],
@@ -34,7 +36,7 @@ export function messageNode(m) {
 }
 
 function ticks(status, error) {
-  const [mark, title] = TICKS[status] || ['', ''];
+  const [mark, title] = TICKS[status] || (status ? ['·', status] : ['', '']);
   const t = el('span', 'ticks' + (status ? ' ' + status : ''), mark);
   t.title = status === 'failed' && error ? title + ': ' + error : title;
   return t;

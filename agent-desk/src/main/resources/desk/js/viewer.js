@@ -18,7 +18,7 @@ export async function drawReadOnly(container, id, onEarlier) {
   const head = el('div', 'viewer-head',
     el('h3', null, chat.citizen_name || 'Citizen'),
     el('span', 'muted', [languageName(chat.language), words(chat.reason), chat.agent ? 'with ' + chat.agent : '',
-      chat.status ? words(chat.status) : ''].filter(Boolean).join(' · ')));
+      chat.status && chat.status !== 'with_agent' ? words(chat.status) : ''].filter(Boolean).join(' · ')));
   const summary = el('summary');
   const triageBody = el('div', 'triage-body');
   const triage = el('details', 'triage', summary, triageBody);

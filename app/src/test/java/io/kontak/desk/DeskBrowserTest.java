@@ -218,6 +218,43 @@ class DeskBrowserTest {
   }
 
   @Test
+  void aChatTakenAwayBySupervisorSaysWhyAndKeepsTheDraft() throws IOException {
+    createAccount("dewi", "agent", 4);
+    createAccount("sari", "supervisor", 4);
+    signIn("dewi");
+    becomeAvailable();
+    String citizen = newCitizen();
+    says(citizen, "sambungkan ke manusia pls");
+    WebElement tile = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));
+    String conversation = tile.getDomAttribute("data-conversation");
+    // A citizen message while the agent looks elsewhere: an unread marker and the count in the title.
+    says(citizen, "halo? masih di sana?");
+    wait(WAIT).until(d -> tile.findElement(By.cssSelector("[data-part=unread]")).isDisplayed());
+    assertThat(browser.getTitle()).startsWith("(");
+
+    String draft = "Sebentar, saya periksa nomor rekening itu";
+    tile.findElement(By.cssSelector("[data-part=text]")).sendKeys(draft);
+    // Away keeps the chat but takes no new ones, so the moved chat does not come straight back.
+    browser.findElement(By.id("status-toggle")).click();
+    wait(WAIT).until(ExpectedConditions.attributeToBe(By.id("status-toggle"), "aria-pressed", "false"));
+
+    HttpClient supervisor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    JsonObject session = new JsonObject(call(supervisor, "POST", "/api/desk/session", null,
+        new JsonObject().put("username", "sari").put("password", PASSWORD), 200));
+    call(supervisor, "POST", "/api/desk/chats/" + conversation + "/transfer", session.getString("csrf_token"),
+        new JsonObject().put("to", "queue").put("note", "rebalancing"), 200);
+
+    WebElement banner = tile.findElement(By.cssSelector("[data-part=removed]"));
+    wait(WAIT).until(ExpectedConditions.visibilityOf(banner));
+    assertThat(banner.getText()).contains("Transferred");
+    WebElement composer = tile.findElement(By.cssSelector("[data-part=text]"));
+    assertThat(composer.getDomProperty("value")).isEqualTo(draft);
+    assertThat(composer.getDomProperty("readOnly")).isEqualTo("true");
+    assertThat(tile.findElement(By.cssSelector("[data-part=send]")).isEnabled()).isFalse();
+    shot("agent-chat-taken-away-desktop.png");
+  }
+
+  @Test
   void aSupervisorSeesTheQueueInOrderAndTheAgentsLoads() throws IOException, InterruptedException {
     createAccount("sari", "supervisor", 4);
     createAccount("cici", "agent", 2);

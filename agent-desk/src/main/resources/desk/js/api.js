@@ -81,6 +81,7 @@ export async function call(method, path, body, options = {}) {
     headers['Content-Type'] = 'application/json';
   }
   if (UNSAFE.has(method) && session && session.csrf_token) headers['X-CSRF-Token'] = session.csrf_token;
+  if (options.bearer) headers.Authorization = 'Bearer ' + options.bearer;
   let response;
   try {
     response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', cache: 'no-store' });
@@ -94,13 +95,14 @@ export async function call(method, path, body, options = {}) {
   }
   if (!response.ok) {
     const error = new ApiError(response.status, parsed, response.headers.get('Retry-After'));
-    if (response.status === 401 && !options.signingIn) listeners.forEach((l) => l(error));
+    // Only the desk's own routes speak for the session; another API's 401 is about that API.
+    if (response.status === 401 && !options.signingIn && path.startsWith('/api/desk/')) listeners.forEach((l) => l(error));
     throw error;
   }
   return parsed;
 }
 
-export const get = (path) => call('GET', path);
+export const get = (path, options) => call('GET', path, undefined, options);
 export const post = (path, body, options) => call('POST', path, body === undefined ? {} : body, options);
 export const put = (path, body) => call('PUT', path, body);
 

@@ -14,12 +14,31 @@ function contentType(file) {
 export class RegistryDesk {
   constructor(session, alerts) {
     this.alerts = alerts;
+    this.token = null; // the staff token, when the registry API refuses the session; memory only
   }
 
   async start() {
     $('rg-form').addEventListener('submit', (e) => { e.preventDefault(); this.upload('/api/registry/imports'); });
     $('rg-validate').addEventListener('click', () => this.upload('/api/registry/validations'));
+    $('rg-token-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.token = $('rg-token').value.trim() || null;
+      $('rg-token').value = '';
+      this.loadVersions();
+    });
     await this.loadVersions();
+  }
+
+  options(extra) {
+    return { ...(extra || {}), bearer: this.token };
+  }
+
+  /** The registry API answered 401: it takes the staff token only (for now); ask for it. */
+  refused(e) {
+    if (!(e instanceof ApiError) || e.status !== 401) return false;
+    this.token = null;
+    $('rg-token-box').hidden = false;
+    return true;
   }
 
   stop() {}
@@ -41,7 +60,7 @@ export class RegistryDesk {
     const importing = path.endsWith('imports');
     out.replaceChildren(el('p', 'muted', (importing ? 'Importing ' : 'Validating ') + file.name + '…'));
     try {
-      const result = await post(path, file, { contentType: contentType(file) });
+      const result = await post(path, file, this.options({ contentType: contentType(file) }));
       if (importing) {
         const d = result.diff || {};
         out.replaceChildren(el('p', 'ok', 'Version ' + result.version + ' is active: ' + result.count + ' institutions (' +
@@ -51,7 +70,9 @@ export class RegistryDesk {
         out.replaceChildren(el('p', 'ok', file.name + ' is valid: ' + result.count + ' institutions. Nothing was stored.'));
       }
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422 && Array.isArray(e.body.errors)) {
+      if (this.refused(e)) {
+        out.replaceChildren(el('p', 'error', 'The registry API refused this session: enter the staff token above.'));
+      } else if (e instanceof ApiError && e.status === 422 && Array.isArray(e.body.errors)) {
         out.replaceChildren(errorsTable(e.body.errors));
       } else {
         out.replaceChildren(el('p', 'error', e.message));
@@ -61,10 +82,12 @@ export class RegistryDesk {
 
   async loadVersions() {
     try {
-      const v = await get('/api/registry/versions');
+      const v = await get('/api/registry/versions', this.options());
+      $('rg-token-box').hidden = true;
       this.drawVersions(v.versions || []);
     } catch (e) {
-      fillTable($('rg-versions'), [], 'Versions unavailable: ' + e.message, 9);
+      fillTable($('rg-versions'), [], this.refused(e) ? 'The registry API wants the staff token.'
+        : 'Versions unavailable: ' + e.message, 9);
     }
   }
 
@@ -84,7 +107,7 @@ export class RegistryDesk {
     const out = $('rg-detail');
     out.replaceChildren(el('p', 'muted', 'Loading version ' + version + '…'));
     try {
-      const v = await get('/api/registry/versions/' + encodeURIComponent(version));
+      const v = await get('/api/registry/versions/' + encodeURIComponent(version), this.options());
       const changes = v.changes || [];
       const table = el('table', 'table');
       const tbody = el('tbody');
@@ -95,18 +118,18 @@ export class RegistryDesk {
       out.replaceChildren(el('h3', null, 'Version ' + v.version + ': ' + (v.file_name || '') +
         (v.based_on ? ' (against version ' + v.based_on + ')' : '')), table);
     } catch (e) {
-      out.replaceChildren(el('p', 'error', e.message));
+      out.replaceChildren(el('p', 'error', this.refused(e) ? 'The registry API wants the staff token.' : e.message));
     }
   }
 
   async activate(version) {
     if (!window.confirm('Activate version ' + version + ' on every node?')) return;
     try {
-      await post('/api/registry/versions/' + encodeURIComponent(version) + '/activate');
+      await post('/api/registry/versions/' + encodeURIComponent(version) + '/activate', {}, this.options());
       this.alerts.show('info', 'Version ' + version + ' is active.');
       await this.loadVersions();
     } catch (e) {
-      this.alerts.show('error', 'Not activated: ' + e.message);
+      this.alerts.show('error', 'Not activated: ' + (this.refused(e) ? 'the registry API wants the staff token.' : e.message));
     }
   }
 }

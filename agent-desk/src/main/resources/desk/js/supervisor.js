@@ -78,6 +78,9 @@ export class SupervisorDesk {
 
   drawQueue(list) {
     this.queue = list;
+    const key = JSON.stringify(list.map((c) => [c.conversation, c.citizen_name, c.priority, c.queued_at]));
+    if (key === this.queueKey) return;
+    this.queueKey = key;
     $('sv-queue-count').textContent = String(list.length);
     fillTable($('sv-queue'), list.map((c, i) => {
       const waitCell = el('td', 'num');
@@ -140,6 +143,10 @@ export class SupervisorDesk {
 
   drawLive(list) {
     this.live = list;
+    // Redrawn only when something shown changed: a row must not vanish under the supervisor's click.
+    const key = JSON.stringify(list.map((c) => [c.conversation, c.citizen_name, c.agent, c.status]));
+    if (key === this.liveKey) return;
+    this.liveKey = key;
     const rows = list.map((c) => {
       const id = c.conversation;
       const li = el('li', String(id) === String(this.viewing) ? 'active' : null);

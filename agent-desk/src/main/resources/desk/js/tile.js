@@ -440,6 +440,8 @@ export class Tile {
     }
     banner.append(' ', button('Dismiss', 'small', () => this.desk.release(this, null)));
     banner.hidden = false;
+    const transcript = this.p('transcript');
+    transcript.scrollTop = transcript.scrollHeight;
     this.tick(Date.now());
   }
 

@@ -273,11 +273,16 @@ class DeskBrowserTest {
     signIn("sari");
     wait(WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sv-queue tr button.link"), 1));
     WebElement agents = browser.findElement(By.id("sv-agents"));
-    wait(WAIT).until(d -> agents.getText().contains("cici") && agents.getText().contains("2 / 2"));
+    wait(WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> agents.getText().contains("cici") && agents.getText().contains("2 / 2"));
     wait(WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sv-live li .conv"), 2));
     assertThat(browser.findElement(By.id("sv-queue-count")).getText()).isEqualTo("1");
 
-    browser.findElements(By.cssSelector("#sv-live li .conv")).get(0).click();
+    // The list is redrawn when the agents change: click whatever the first row is by then.
+    wait(WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      d.findElements(By.cssSelector("#sv-live li .conv")).get(0).click();
+      return true;
+    });
     wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sv-viewer .transcript .msg.from-citizen")));
     // Read only: no composer in the supervisor's viewer.
     assertThat(browser.findElements(By.cssSelector("#sv-viewer textarea"))).isEmpty();
@@ -287,16 +292,55 @@ class DeskBrowserTest {
     shot("supervisor-phone.png");
   }
 
+  @Test
+  void aRegistryAdminValidatesImportsAndSeesTheVersions() throws IOException {
+    createAccount("rina", "registry_admin", 4);
+    Path bad = Files.createTempFile("kontak-registry-bad-", ".jsonl");
+    Path good = Files.createTempFile("kontak-registry-", ".jsonl");
+    try {
+      Files.writeString(bad, "{\"id\":\"T-1\",\"sector\":\"p2p_lending\",\"status\":\"licensed\"}\n");
+      Files.writeString(good, "{\"id\":\"T-1\",\"name\":\"PT Uji Satu\",\"sector\":\"p2p_lending\",\"status\":\"licensed\"}\n"
+          + "{\"id\":\"T-2\",\"name\":\"Pinjol Uji Ilegal\",\"sector\":\"other\",\"status\":\"illegal\"}\n");
+      signIn("rina", false);
+      // The registry API takes the staff token only: the view asks for it, and keeps it in memory.
+      WebElement token = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("rg-token")));
+      token.sendKeys(STAFF, Keys.ENTER);
+      wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-versions"), "No registry version yet"));
+
+      browser.findElement(By.id("rg-file")).sendKeys(bad.toString());
+      browser.findElement(By.id("rg-validate")).click();
+      wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-result"), "refused"));
+      assertThat(browser.findElement(By.id("rg-result")).getText()).contains("name");
+
+      browser.findElement(By.id("rg-file")).clear();
+      browser.findElement(By.id("rg-file")).sendKeys(good.toString());
+      browser.findElement(By.cssSelector("#rg-form button[type=submit]")).click();
+      wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-result"), "Version 1 is active"));
+      wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-versions"), good.getFileName().toString()));
+      assertThat(browser.findElement(By.id("rg-versions")).getText()).contains("active");
+      shot("registry-admin-desktop.png");
+    } finally {
+      Files.deleteIfExists(bad);
+      Files.deleteIfExists(good);
+    }
+  }
+
   // ---------- the browser ----------
 
   void signIn(String username) {
+    signIn(username, true);
+  }
+
+  void signIn(String username, boolean live) {
     browser.get(node.uri("/desk/").toString());
     WebElement name = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-username")));
     name.sendKeys(username);
     browser.findElement(By.id("signin-password")).sendKeys(PASSWORD);
     browser.findElement(By.id("signin-submit")).click();
     wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
-    wait(WAIT).until(ExpectedConditions.attributeContains(By.id("live-state"), "class", "open"));
+    if (live) {
+      wait(WAIT).until(ExpectedConditions.attributeContains(By.id("live-state"), "class", "open"));
+    }
   }
 
   void becomeAvailable() {
@@ -304,14 +348,15 @@ class DeskBrowserTest {
     wait(WAIT).until(ExpectedConditions.attributeToBe(By.id("status-toggle"), "aria-pressed", "true"));
   }
 
-  /** Slot index (0-3) to the conversation shown there. */
+  /** Slot index (0-3) to the conversation shown there (read in one script: tiles change under a live page). */
   Map<Integer, String> slots() {
+    @SuppressWarnings("unchecked")
+    List<String> grid = (List<String>) ((JavascriptExecutor) browser).executeScript(
+        "return [...document.querySelectorAll('#grid > *')].map(e => e.dataset.conversation || '')");
     Map<Integer, String> out = new LinkedHashMap<>();
-    List<WebElement> children = browser.findElements(By.cssSelector("#grid > *"));
-    for (int i = 0; i < children.size(); i++) {
-      String conversation = children.get(i).getDomAttribute("data-conversation");
-      if (conversation != null) {
-        out.put(i, conversation);
+    for (int i = 0; i < grid.size(); i++) {
+      if (!grid.get(i).isEmpty()) {
+        out.put(i, grid.get(i));
       }
     }
     return out;

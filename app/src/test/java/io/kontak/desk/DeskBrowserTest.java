@@ -83,6 +83,7 @@ class DeskBrowserTest {
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--no-first-run",
         "--user-data-dir=" + profile, "--window-size=1440,900", "--lang=en-US");
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -106,6 +107,7 @@ class DeskBrowserTest {
     graph = FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await();
     node = WhatsAppTestNode.start(graph, Map.of());
     desktop();
+    browser.manage().logs().get("browser");  // reading drains: each test sees its own messages
   }
 
   @AfterEach
@@ -167,6 +169,7 @@ class DeskBrowserTest {
     assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
     assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 
+    noConsoleErrors();
     shot("agent-chat-desktop.png");
     phone();
     wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));
@@ -286,6 +289,7 @@ class DeskBrowserTest {
     wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sv-viewer .transcript .msg.from-citizen")));
     // Read only: no composer in the supervisor's viewer.
     assertThat(browser.findElements(By.cssSelector("#sv-viewer textarea"))).isEmpty();
+    noConsoleErrors();
     shot("supervisor-desktop.png");
     phone();
     wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("sv-queue")));
@@ -381,6 +385,16 @@ class DeskBrowserTest {
   static void metrics(int width, int height, boolean mobile) {
     browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+  }
+
+  /** The strict CSP refused nothing and no script failed (answers with error statuses are the tests' business). */
+  static void noConsoleErrors() {
+    List<String> errors = browser.manage().logs().get("browser").getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(e -> e.getMessage())
+        .filter(m -> !m.contains("Failed to load resource: the server responded with a status of"))
+        .toList();
+    assertThat(errors).isEmpty();
   }
 
   static void shot(String name) throws IOException {

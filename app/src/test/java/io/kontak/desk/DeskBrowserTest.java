@@ -152,8 +152,16 @@ class DeskBrowserTest {
     // Nobody has answered yet: the waiting timer runs.
     assertThat(tile.findElement(By.cssSelector("[data-part=waiting]")).getText()).startsWith("waiting ");
 
-    String reply = "Halo, saya petugas Kontak. Saya cek dulu ya.";
+    // Canned replies in the chat's language: Alt+C opens the picker, Enter takes the first match.
     WebElement composer = tile.findElement(By.cssSelector("[data-part=text]"));
+    composer.click();
+    new org.openqa.selenium.interactions.Actions(browser).keyDown(Keys.ALT).sendKeys("c").keyUp(Keys.ALT).perform();
+    WebElement filter = wait(WAIT).until(ExpectedConditions.visibilityOf(tile.findElement(By.cssSelector("[data-part=canned-filter]"))));
+    filter.sendKeys("Salam", Keys.ENTER);
+    wait(WAIT).until(d -> composer.getDomProperty("value").startsWith("Halo Warga"));
+    composer.clear();
+
+    String reply = "Halo, saya petugas Kontak. Saya cek dulu ya.";
     composer.sendKeys(reply);
     composer.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
     await().atMost(WAIT).until(() -> replies(citizen).stream().anyMatch(b -> reply.equals(text(b))));
@@ -289,6 +297,16 @@ class DeskBrowserTest {
     wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sv-viewer .transcript .msg.from-citizen")));
     // Read only: no composer in the supervisor's viewer.
     assertThat(browser.findElements(By.cssSelector("#sv-viewer textarea"))).isEmpty();
+    // Search by case id opens that conversation.
+    String waiting = browser.findElement(By.cssSelector("#sv-queue tr button.link")).getText();
+    browser.findElement(By.id("sv-search-q")).sendKeys(waiting, Keys.ENTER);
+    wait(WAIT).until(d -> d.findElement(By.cssSelector("#sv-viewer .viewer-head")).getText().contains("Warga"));
+    // Accounts: the supervisor creates an agent, who appears in the list.
+    browser.findElement(By.id("sv-user-name")).sendKeys("eko");
+    browser.findElement(By.id("sv-user-password")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("#sv-user-form button[type=submit]")).click();
+    wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("sv-user-result"), "created"));
+    wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("sv-users"), "eko"));
     noConsoleErrors();
     shot("supervisor-desktop.png");
     phone();

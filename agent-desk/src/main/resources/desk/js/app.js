@@ -124,6 +124,9 @@ async function startDesk() {
   }
   live = new Live('/eventbus', addresses, (message) => { if (desk === current) current.onLive(message); }, (state, detail) => {
     setLive(state, detail);
+    // A socket closed by the server may mean the session ended (signed out elsewhere, account
+    // disabled): one REST call tells, and a 401 there brings the sign-in form.
+    if (state === 'closed' && desk === current) call('GET', '/api/desk/me').catch(() => {});
     // Events published while we were away are lost: the REST state is the truth after a reconnect.
     if (state === 'open' && detail === 'reconnected' && desk === current) current.sync();
   });

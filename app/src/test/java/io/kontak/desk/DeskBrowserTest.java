@@ -266,6 +266,20 @@ class DeskBrowserTest {
   }
 
   @Test
+  void aDisabledAgentIsSentBackToTheSignInForm() {
+    createAccount("fajar", "agent", 4);
+    signIn("fajar");
+    HttpResponse<String> disabled = io.kontak.app.TestHttp.send(http, HttpRequest.newBuilder(
+            node.uri("/api/desk/users/fajar/disable"))
+        .header("Authorization", "Bearer " + STAFF).POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+    // The server closes the live socket; the page asks who it is, hears 401 and signs out.
+    wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-view")));
+    assertThat(browser.findElement(By.id("signin-error")).getText()).contains("session has ended");
+    assertThat(browser.findElement(By.id("app")).isDisplayed()).isFalse();
+  }
+
+  @Test
   void aSupervisorSeesTheQueueInOrderAndTheAgentsLoads() throws IOException, InterruptedException {
     createAccount("sari", "supervisor", 4);
     createAccount("cici", "agent", 2);
@@ -300,7 +314,7 @@ class DeskBrowserTest {
     // Search by case id opens that conversation.
     String waiting = browser.findElement(By.cssSelector("#sv-queue tr button.link")).getText();
     browser.findElement(By.id("sv-search-q")).sendKeys(waiting, Keys.ENTER);
-    wait(WAIT).until(d -> d.findElement(By.cssSelector("#sv-viewer .viewer-head")).getText().contains("Warga"));
+    wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#sv-viewer .viewer-head"), "queued"));
     // Accounts: the supervisor creates an agent, who appears in the list.
     browser.findElement(By.id("sv-user-name")).sendKeys("eko");
     browser.findElement(By.id("sv-user-password")).sendKeys(PASSWORD);

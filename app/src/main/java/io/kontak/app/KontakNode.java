@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -55,10 +56,12 @@ public final class KontakNode {
   private final Optional<Simulator> simulator;
   private final MetricsRoutes metrics;
   private final AtomicInteger httpPort;
+  /** What this node deployed, undeployed on close (a test may share the Vert.x instance with other nodes). */
+  private final List<String> deployments;
 
   private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry,
                      WorkerExecutor nluWorkers, WhatsAppChannel whatsapp, Optional<Simulator> simulator,
-                     MetricsRoutes metrics, AtomicInteger httpPort) {
+                     MetricsRoutes metrics, AtomicInteger httpPort, List<String> deployments) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
@@ -68,6 +71,7 @@ public final class KontakNode {
     this.simulator = simulator;
     this.metrics = metrics;
     this.httpPort = httpPort;
+    this.deployments = deployments;
   }
 
   public static Future<KontakNode> start(Vertx vertx, KontakConfig config) {
@@ -87,9 +91,8 @@ public final class KontakNode {
     Redis redis = RedisUrl.client(vertx, config.redisUrl().orElseThrow());
     var searcher = new RegistrySearcher(new PhoneNumbers(config.registry().phoneRegion()), LookupPolicy.DEFAULT);
     var registry = new RegistryService(vertx, config, new RegistryStore(pool), searcher);
-    // Understanding a message runs on the lookups' threads (same name, same pool): a message's NLU
-    // and its lookup take turns there, so a 2-core node has two CPU-bound workers rather than four
-    // taking turns on the cores (bench/run-whatsapp-bench.sh at 1,000 msg/s: ack p99 97 → 78 ms).
+    // Understanding a message runs on the lookups' threads (same name, same pool): one set of CPU-bound
+    // workers, not two taking turns on the cores (bench/RESULTS-whatsapp.md, "Tuning history").
     WorkerExecutor nluWorkers = vertx.createSharedWorkerExecutor(RegistryService.SEARCH_WORKERS,
         config.registry().searchThreads());
     var dialog = new Dialog((text, context) -> nluWorkers.executeBlocking(() -> nlu.understand(text, context), false),
@@ -106,13 +109,16 @@ public final class KontakNode {
     // Port 0 (tests) means "any free port": one instance, so every request sees the same server.
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
 
+    List<String> deployments = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
+        .onSuccess(deployments::add)
         .compose(id -> WhatsAppChannel.start(vertx, config, postgres, pool, RedisUrl.api(redis)))
         .compose(whatsapp -> {
           var engineMetrics = new ConversationMetrics();
           var metrics = new MetricsRoutes(List.of(new RegistryMetrics(registry), whatsapp.outboxMetrics(), engineMetrics));
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
-          var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port);
+          var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port,
+              deployments);
           List<Mount> mounts = new ArrayList<>(List.of(
               new Mount("/api/registry", registryRoutes::router),
               new Mount("/api/nlu", explain::router),
@@ -122,10 +128,12 @@ public final class KontakNode {
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
               RedisUrl.api(redis), config.redisKeyPrefix(), conversations, engineMetrics);
-          Future<String> engineDeployed = conversations.engine() ? vertx.deployVerticle(engine) : Future.succeededFuture();
+          Future<String> engineDeployed = conversations.engine()
+              ? vertx.deployVerticle(engine).onSuccess(deployments::add) : Future.succeededFuture();
           return engineDeployed
               .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, metrics, port),
                   new DeploymentOptions().setInstances(instances)))
+              .onSuccess(deployments::add)
               .map(node)
               .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
         })
@@ -153,7 +161,8 @@ public final class KontakNode {
   }
 
   public Future<Void> close() {
-    return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+    List<String> mine = deployments.reversed().stream().filter(vertx.deploymentIDs()::contains).toList();
+    return Future.join(mine.stream().map(vertx::undeploy).toList())
         .transform(undeployed -> simulator.map(Simulator::close).orElse(Future.succeededFuture()))
         .transform(closed -> whatsapp.close())
         .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close()))

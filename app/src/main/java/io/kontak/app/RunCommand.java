@@ -23,7 +23,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // The one-process demo: the simulator is on unless KONTAK_SIMULATOR says otherwise.
-    KontakConfig config = AdminToken.resolve(KontakConfig.forRunCommand(System.getenv()));
+    KontakConfig configured = KontakConfig.forRunCommand(System.getenv());
+    KontakConfig config = AdminToken.resolve(configured);
     EmbeddedServices embedded = EmbeddedServices.startMissing(config);
     Vertx vertx = KontakVertx.create();
     KontakNode node;
@@ -47,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }, "kontak-shutdown"));
     LOG.info("Kontak ready: http://localhost:{}/api/registry/search?q=... (staff token: {})",
-        node.httpPort(), config.adminToken().isPresent() && System.getenv("KONTAK_ADMIN_TOKEN") != null
+        node.httpPort(), configured.adminToken().isPresent()
             ? "$KONTAK_ADMIN_TOKEN" : AdminToken.file(config));
     if (node.simulatorMounted()) {
       LOG.info("WhatsApp simulator: http://localhost:{}/simulator/ (replies go to the built-in fake Graph API)",

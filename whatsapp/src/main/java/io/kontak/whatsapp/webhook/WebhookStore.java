@@ -31,13 +31,8 @@ public final class WebhookStore {
   /** Deliveries per statement: Meta's usually hold one message or status each. */
   static final int MAX_GROUP = 64;
   /**
-   * Statements in flight per event loop. With two, a delivery arriving mid-flush often started at
-   * once, but groups stayed small (1.9 deliveries per statement at 1,000 msg/s, the largest share of
-   * Postgres's work); with one, a delivery arriving mid-flush waits for it and goes with the next
-   * group. Measured together with the engine's batches in flight going from four to two, at 500
-   * msg/s (bench/run-whatsapp-bench.sh): ack p50 8.1 → 5.6 ms, p99 122 → 107 ms, machine CPU 187% →
-   * 177%; at 1,000 msg/s within the spread between runs. The intake pool's default
-   * (4 connections) leaves room beside the two HTTP event loops' statements for the orphan rechecks.
+   * Statements in flight per event loop: with one, a delivery arriving mid-flush joins the next,
+   * larger group (bench/RESULTS-whatsapp.md, "Tuning history").
    */
   static final int MAX_IN_FLIGHT = 1;
   /** A delivery with more entries than this is a group by itself and is stored alone, at once. */

@@ -1,4 +1,4 @@
-package io.kontak.bot.explain;
+package io.kontak.bot.conversation;
 
 import io.kontak.nlu.Entity;
 import io.kontak.nlu.Intents;

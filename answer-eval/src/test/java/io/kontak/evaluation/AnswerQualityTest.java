@@ -59,7 +59,7 @@ class AnswerQualityTest {
   void answersOnHeldOutTemplatesMeetTheTargets() throws IOException {
     RegistrySearcher searcher = new RegistrySearcher(phones, LookupPolicy.DEFAULT);
     searcher.swap(searcher.build(1, rows));
-    Nlu nlu = NluModels.load();
+    Nlu nlu = NluModels.withSpotter(NluModels.load(), new RegistryNameSpotter(searcher));
     var generator = new QuestionGenerator(rows, new RegistryRows(rows, phones), Template.load());
     List<Question> questions = generator.generate(SEED, PER_LANGUAGE);
     List<Outcome> outcomes = new AnswerEvaluation(nlu, searcher::lookup, phones).run(questions);

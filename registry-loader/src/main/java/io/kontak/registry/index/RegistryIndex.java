@@ -58,12 +58,18 @@ public final class RegistryIndex {
   private static final int MIN_FUZZY_LENGTH = 4;
   /** Name-fallback for an unknown website: a similar name is a lead, never an identification. */
   private static final double WEBSITE_LABEL_CAP = 0.8;
+  /**
+   * One part of a title ("PT App - PT Manager", "Dana Kilat - Pinjaman Online") identifies the row,
+   * but a row named exactly so comes first: the manager's own row before the app that names it.
+   */
+  private static final double PART_CAP = 0.99;
 
   private final int version;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final List<IndexedInstitution> entries;
   private final NameSimilarity similarity;
+  private final KnownNames knownNames;
 
   private RegistryIndex(int version, DirectoryReader reader, List<IndexedInstitution> entries) {
     this.version = version;
@@ -71,6 +77,7 @@ public final class RegistryIndex {
     this.searcher = new IndexSearcher(reader);
     this.entries = entries;
     this.similarity = new NameSimilarity(TokenWeights.of(entries));
+    this.knownNames = KnownNames.of(entries);
   }
 
   /** Builds the index of one version. Blocking and CPU-heavy: call it on a worker thread. */
@@ -105,6 +112,11 @@ public final class RegistryIndex {
 
   public int size() {
     return entries.size();
+  }
+
+  /** The spans of {@code text} that spell a name of this version. */
+  List<NameSpot> spot(String text) {
+    return knownNames.find(text);
   }
 
   boolean tryAcquire() {
@@ -165,6 +177,9 @@ public final class RegistryIndex {
       String on = "name";
       for (NameVariant variant : entry.variants()) {
         double s = similarity.score(name, variant.name());
+        if (!variant.whole()) {
+          s = Math.min(s, PART_CAP);
+        }
         if (s > score) {
           score = s;
           on = variant.source();
@@ -228,6 +243,9 @@ public final class RegistryIndex {
     i.websites().forEach(w -> websites.addAll(Websites.extract(w)));
     // aliases are sometimes domains ("koin.simdif.com"): they identify as websites too
     i.aliases().forEach(a -> websites.addAll(Websites.extract(a)));
+    if (!i.name().strip().contains(" ")) {
+      websites.addAll(Websites.extract(i.name()));  // an illegal entry named by its URL
+    }
     websites.forEach(w -> doc.add(new Field(WEBSITE, w, TERM)));
     Set<String> numbers = new LinkedHashSet<>();
     i.phones().forEach(p -> numbers.addAll(phones.extract(p)));

@@ -21,7 +21,7 @@ case "${KONTAK_BENCH_BUILD:-bench-only}" in
   *) echo "KONTAK_BENCH_BUILD must be all, bench-only or none" >&2; exit 2 ;;
 esac
 if [ ! -f target/kontak.jar ]; then
-  ./mvnw -o -q -pl bot package -DskipTests
+  ./mvnw -o -q -pl app -am package -DskipTests
 fi
 
 # A JDK 21+ (the same choice as ./mvnw makes when the default java is older).

@@ -6,6 +6,7 @@ import io.kontak.nlu.NluContext;
 import io.kontak.nlu.NluModels;
 import io.kontak.nlu.NluSettings;
 import io.kontak.nlu.Understanding;
+import io.kontak.nlu.language.Languages;
 import io.kontak.registry.Institution;
 import io.kontak.registry.identity.PhoneNumbers;
 import io.kontak.registry.index.LookupPolicy;
@@ -35,8 +36,7 @@ import java.util.Optional;
  * --out FILE --command "reproduce command".
  */
 public final class NluBench {
-  private static final List<String> LANGS = List.of("id", "en", "es");
-  /** The bot's precedence (bot/.../explain/RegistryQuestion): the most exact identity wins. */
+  /** The bot's precedence (bot/.../conversation/RegistryQuestion): the most exact identity wins. */
   private static final List<String> PRECEDENCE = List.of(Entity.WEBSITE, Entity.EMAIL, Entity.PHONE, Entity.NAME);
 
   private record Line(String lang, String intent, String text, List<Entity> entities) {}
@@ -71,11 +71,11 @@ public final class NluBench {
     String loadStart = opt("load-start", loadAverage());
 
     List<Line> heldout = new ArrayList<>();
-    for (String lang : LANGS) {
+    for (String lang : Languages.SUPPORTED) {
       heldout.addAll(read(corpus.resolve("heldout/" + lang + ".tsv"), lang));
     }
     int trainRows = 0;
-    for (String lang : LANGS) {
+    for (String lang : Languages.SUPPORTED) {
       trainRows += read(corpus.resolve("train/" + lang + ".tsv"), lang).size();
     }
 
@@ -85,7 +85,7 @@ public final class NluBench {
 
     // --- accuracy (Kontak detects the language itself) ---------------------------------------
     Map<String, int[]> perLang = new LinkedHashMap<>();
-    LANGS.forEach(l -> perLang.put(l, new int[2]));
+    Languages.SUPPORTED.forEach(l -> perLang.put(l, new int[2]));
     int langOk = 0;
     for (Line l : heldout) {
       Understanding u = nlu.understand(l.text, NluContext.none());
@@ -207,7 +207,7 @@ public final class NluBench {
     line(row("held-out intent accuracy, all", acc(kOk, kN), acc(jsOk, jsN), ">= 95% and >= NLP.js",
         kAcc >= 95.0 && kAcc >= jsAcc));
     JsonObject jsPer = js.getJsonObject("perLanguage");
-    for (String lang : LANGS) {
+    for (String lang : Languages.SUPPORTED) {
       int[] c = perLang.get(lang);
       JsonObject j = jsPer.getJsonObject(lang);
       line(row("held-out intent accuracy, " + lang, acc(c[1], c[0]), acc(j.getInteger("ok"), j.getInteger("n")),

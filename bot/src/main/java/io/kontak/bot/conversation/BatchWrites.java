@@ -1,13 +1,14 @@
 package io.kontak.bot.conversation;
 
-import io.kontak.core.bus.Addresses;
+import io.kontak.core.bus.DeskInbound;
+import io.kontak.core.bus.HandoffQueued;
+import io.kontak.core.bus.KontakEvent;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.inbound.InboundQueue;
-import io.kontak.whatsapp.outbox.Outbox;
 import io.kontak.whatsapp.outbox.OutboundMessage;
+import io.kontak.whatsapp.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ final class BatchWrites {
   private final List<Outbox.Outgoing> replies = new ArrayList<>();
   private final List<Function<SqlConnection, Future<Void>>> afterSave = new ArrayList<>();
   private final List<Handoff> handoffs = new ArrayList<>();
-  private final List<JsonObject> toDesk = new ArrayList<>();
+  private final List<DeskInbound> toDesk = new ArrayList<>();
   private final Map<CitizenId, OpenConversation> written = new HashMap<>();
   private final List<Long> enqueued = new ArrayList<>();
   private final ConversationStore store;
@@ -55,7 +56,7 @@ final class BatchWrites {
   }
 
   void toDesk(long conversation, String wamid) {
-    toDesk.add(new JsonObject().put("conversation", conversation).put("wamid", wamid));
+    toDesk.add(new DeskInbound(conversation, wamid));
   }
 
   void report(CitizenId citizen, String description) {
@@ -93,14 +94,12 @@ final class BatchWrites {
    */
   void committed(EventBus bus, Outbox outbox, ConversationCache cache) {
     outbox.handOver(enqueued);
-    toDesk.forEach(event -> bus.publish(Addresses.DESK_INBOUND, event));
+    toDesk.forEach(event -> KontakEvent.publish(bus, event));
     for (Handoff h : handoffs) {
       ConversationState state = h.conversation().state();
-      bus.publish(Addresses.HANDOFF_QUEUED, new JsonObject()
-          .put("conversation", written.get(h.citizen()).id()).put("citizen", h.citizen().key())
-          .put("reason", h.handoff().reason()).put("priority", h.handoff().priority())
-          .put("language", state.language()).put("intents", state.triage().intents())
-          .put("lookups", state.triage().lookups()));
+      KontakEvent.publish(bus, new HandoffQueued(written.get(h.citizen()).id(), h.citizen().key(),
+          h.handoff().reason(), h.handoff().priority(), state.language(), state.triage().intents(),
+          state.triage().lookups()));
     }
     Map<CitizenId, OpenConversation> cacheable = new HashMap<>();
     saved.stream().filter(s -> !s.statusChanged()).forEach(s -> cacheable.put(s.citizen(), written.get(s.citizen())));

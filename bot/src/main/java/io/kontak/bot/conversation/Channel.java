@@ -1,7 +1,7 @@
 package io.kontak.bot.conversation;
 
 import io.kontak.bot.reply.Reply;
-import io.kontak.core.conversation.InboundMessage;
+import io.kontak.whatsapp.message.InboundMessage;
 import io.kontak.whatsapp.outbox.OutboundMessage;
 import java.util.Optional;
 

@@ -2,6 +2,7 @@ package io.kontak.bot.conversation;
 
 import io.kontak.bot.reply.Messages;
 import io.kontak.core.bus.Addresses;
+import io.kontak.core.bus.InboundStored;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.inbound.InboundQueue;
@@ -31,18 +32,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConversationEngine extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
-  /**
-   * Transactions at once: two overlap one batch's Postgres round trips with the other's answering;
-   * more made batches smaller (about 8 citizens each at 1,000 msg/s with four), so more statements.
-   */
+  /** Transactions at once: two overlap one batch's Postgres round trips with the other's answering. */
   private static final int BATCHES_IN_FLIGHT = 2;
   /**
-   * A batch takes whoever is waiting, up to this many: a node that keeps up answers small batches
-   * anyway (about 50 citizens at 1,000 msg/s); one that fell behind catches up faster with larger
-   * ones, since a batch's round trips cost the same for 10 citizens as for 250. With 100, the
-   * engine's two batches capped it just under 2,000 msg/s: in a 60 s run at that rate the waiting
-   * citizens grew to 9,000 and replies fell 5 s behind (1,897/s); with 250 it kept up (1,984/s,
-   * e2e p99 0.9 s; bench/run-whatsapp-bench.sh --rates 2000 --measure 60 --no-ceiling).
+   * A batch takes whoever is waiting, up to this many: a node that fell behind catches up with larger
+   * batches, whose round trips cost the same (bench/RESULTS-whatsapp.md, "Tuning history").
    */
   private static final int CITIZENS_PER_BATCH = 250;
   private static final int MESSAGES_PER_BATCH = 1_000;
@@ -84,7 +78,7 @@ public final class ConversationEngine extends VerticleBase {
     batch = new TurnBatch(pool, outbox, dialog, messages, rateLimit, store, cache, vertx.eventBus(),
         settings.defaultLanguage(), MESSAGES_PER_BATCH, ReplyWindow.of(settings.reopenTemplate()));
     vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND_STORED, event -> {
-      String citizen = event.body() == null ? null : event.body().getString("citizen");
+      String citizen = event.body() == null ? null : InboundStored.fromJson(event.body()).citizen();
       if (citizen != null) {
         schedule(CitizenId.parse(citizen));
       }

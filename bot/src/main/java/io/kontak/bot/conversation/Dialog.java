@@ -1,6 +1,5 @@
 package io.kontak.bot.conversation;
 
-import io.kontak.bot.explain.RegistryQuestion;
 import io.kontak.bot.reply.Messages;
 import io.kontak.bot.reply.Reply;
 import io.kontak.bot.reply.VerdictReplies;

@@ -1,6 +1,7 @@
 package io.kontak.bot.conversation;
 
 import io.kontak.core.config.Branding;
+import io.kontak.nlu.language.Languages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import java.util.Optional;
  */
 public final class FaqContent {
   public static final List<String> TOPICS = List.of("complaint_howto", "contact", "about", "illegal_signs");
-  private static final List<String> LANGUAGES = List.of("id", "en", "es");
 
   private final Path directory;
   private final Branding branding;
@@ -35,7 +35,7 @@ public final class FaqContent {
   public int reload() {
     Map<String, String> next = new HashMap<>();
     int overridden = 0;
-    for (String lang : LANGUAGES) {
+    for (String lang : Languages.SUPPORTED) {
       for (String topic : TOPICS) {
         String relative = "faq/" + lang + "/" + topic + ".txt";
         Path file = directory.resolve(relative);

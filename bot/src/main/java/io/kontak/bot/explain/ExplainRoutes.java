@@ -2,6 +2,7 @@ package io.kontak.bot.explain;
 
 import io.kontak.bot.conversation.ConversationState;
 import io.kontak.bot.conversation.Dialog;
+import io.kontak.bot.conversation.RegistryQuestion;
 import io.kontak.bot.conversation.Turn;
 import io.kontak.bot.reply.Reply;
 import io.kontak.core.http.HttpProblem;
@@ -10,6 +11,7 @@ import io.kontak.core.http.StaffAuth;
 import io.kontak.nlu.Nlu;
 import io.kontak.nlu.NluContext;
 import io.kontak.nlu.Understanding;
+import io.kontak.nlu.language.Languages;
 import io.kontak.registry.index.LookupResult;
 import io.kontak.registry.node.RegistryService;
 import io.vertx.core.Future;
@@ -22,7 +24,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code POST /api/nlu/explain} (staff): what the bot understands of a message and, for a
@@ -30,9 +31,8 @@ import java.util.Set;
  */
 public final class ExplainRoutes {
   /** WhatsApp's own text limit. */
-  static final int MAX_TEXT = 4_096;
+  static final int MAX_TEXT = io.kontak.whatsapp.message.WhatsAppLimits.TEXT_MAX;
   private static final long MAX_BODY = 64 * 1024;
-  private static final Set<String> LANGUAGES = Set.of("id", "en", "es");
 
   private final Nlu nlu;
   private final WorkerExecutor nluWorkers;
@@ -86,7 +86,7 @@ public final class ExplainRoutes {
       return Future.failedFuture(new HttpProblem(400, "'text' is longer than " + MAX_TEXT + " characters"));
     }
     Object lang = body.getValue("lang");
-    if (lang != null && !(lang instanceof String l && LANGUAGES.contains(l))) {
+    if (lang != null && !(lang instanceof String l && Languages.SUPPORTED.contains(l))) {
       return Future.failedFuture(new HttpProblem(400, "'lang' must be one of id, en, es"));
     }
     return Future.succeededFuture(new Request(text, NluContext.previous((String) lang)));

@@ -1,5 +1,6 @@
 package io.kontak.bot.reply;
 
+import io.kontak.nlu.language.Languages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,7 +14,6 @@ import java.util.Properties;
 /** The bot's reply texts per language ({@code replies/messages_<lang>.properties}, UTF-8). */
 public final class Messages {
   public static final String DEFAULT_LANGUAGE = "id";
-  private static final java.util.List<String> LANGUAGES = java.util.List.of("id", "en", "es");
 
   private final Map<String, Properties> bundles;
 
@@ -23,7 +23,7 @@ public final class Messages {
 
   public static Messages load() {
     Map<String, Properties> bundles = new java.util.HashMap<>();
-    for (String lang : LANGUAGES) {
+    for (String lang : Languages.SUPPORTED) {
       bundles.put(lang, read("replies/messages_" + lang + ".properties"));
     }
     Properties reference = bundles.get("en");

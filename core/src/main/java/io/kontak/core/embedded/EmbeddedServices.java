@@ -30,19 +30,9 @@ public final class EmbeddedServices implements AutoCloseable {
    * whose rows change state within a second, so autovacuum looks at them every few seconds rather
    * than every minute (their own thresholds are set by migration V230).
    *
-   * <p>Every message costs about 45 WAL records (7.6 KB) across intake, conversation and outbox, so
-   * at 1,000 msg/s the default 1 GB of WAL forced a checkpoint every two minutes, and every page
-   * first touched after one is logged whole. A larger WAL budget and a longer timeout space the
-   * checkpoints out; compression shrinks the full-page images that remain.
-   *
-   * <p>New WAL files are not zero-filled. Until a checkpoint leaves old files to recycle (the first
-   * quarter hour after a start, or whenever traffic grows), every 16 MB of WAL needs a new file,
-   * and the backend that crosses into it writes and flushes 16 MB of zeros while holding the WAL
-   * write lock: every commit, the webhook's included, waits. At 1,000 msg/s that was a 50-70 ms
-   * stall every 4 s, in step on both HTTP event loops, which alone made the ack p99 (1.4% of the
-   * messages arrived during one). Without the zero-fill a new file is one byte at its end; ext4
-   * (and copy-on-write file systems) allocate the blocks as WAL is written, within the same flush.
-   * Measured at 1,000 msg/s on a 2-core VM: ack p99 37-42 → 14-20 ms, and the stalls are gone.
+   * <p>A larger WAL budget and a longer timeout space checkpoints out (each message writes ~7.6 KB
+   * of WAL), and new WAL files are not zero-filled, since the zero-fill holds the WAL write lock and
+   * stalls every commit (bench/RESULTS-whatsapp.md, "Tuning history").
    *
    * <p>Shared buffers: see {@link #sharedBuffersMb}.
    */
@@ -57,12 +47,9 @@ public final class EmbeddedServices implements AutoCloseable {
   }
 
   /**
-   * An eighth of the machine's memory, between Postgres's default 128 MB and 1 GB. A message
-   * dirties its inbox, conversation and outbox pages several times within a second; with 128 MB
-   * they were evicted, and so written out, between those changes, and the webhook's commit then
-   * waited for a disk flush behind all of that writeback. Measured with the conversation engine off
-   * (the webhook alone) at 1,000 msg/s on a 2-core VM: ack p50 3.9 → 0.9 ms, p99 79 → 28 ms.
-   * Memory is taken only as pages are used.
+   * An eighth of the machine's memory, between Postgres's default 128 MB and 1 GB: a message dirties
+   * the same pages several times within a second, and they must stay in memory between those
+   * changes (bench/RESULTS-whatsapp.md, "Tuning history"). Memory is taken only as pages are used.
    */
   static long sharedBuffersMb(long totalMemoryBytes) {
     long eighth = totalMemoryBytes / 8 / (1024 * 1024);

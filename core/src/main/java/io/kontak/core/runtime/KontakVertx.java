@@ -11,9 +11,8 @@ import org.slf4j.LoggerFactory;
  * Postgres, Redis, the Graph API), and epoll spends less CPU per exchange than the JDK's selector.
  * Where no native transport loads (macOS, another CPU), Vert.x falls back to NIO and this says why.
  *
- * <p>One event loop per core instead of Vert.x's two: on a 2-core node the extra loops only added
- * threads taking turns on the same cores (measured at 500 msg/s with bench/run-whatsapp-bench.sh:
- * ack p99 97 → 71 ms, end-to-end p99 187 → 144 ms, node CPU 69% → 59%).
+ * <p>One event loop per core instead of Vert.x's two: extra loops only take turns on the same cores
+ * (bench/RESULTS-whatsapp.md, "Tuning history").
  */
 public final class KontakVertx {
   private static final Logger LOG = LoggerFactory.getLogger(KontakVertx.class);

@@ -1,12 +1,13 @@
 package io.kontak.registry.node;
 
 import io.kontak.core.bus.Addresses;
+import io.kontak.core.bus.KontakEvent;
+import io.kontak.core.bus.RegistryActivated;
 import io.kontak.core.db.PostgresUrl;
 import io.kontak.registry.importing.FileFormat;
 import io.kontak.registry.importing.RegistryFile;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,8 +54,7 @@ public final class RegistryVerticle extends VerticleBase {
 
   private void sync(String why) {
     registry.syncWithActive()
-        .onSuccess(version -> vertx.eventBus().publish(Addresses.REGISTRY_ACTIVATED,
-            new JsonObject().put("version", version)))
+        .onSuccess(version -> KontakEvent.publish(vertx.eventBus(), new RegistryActivated(version)))
         .onFailure(e -> LOG.error("registry sync after {} failed; serving v{}", why, registry.servingVersion(), e));
   }
 

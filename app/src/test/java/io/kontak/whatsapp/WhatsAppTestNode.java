@@ -1,0 +1,153 @@
+package io.kontak.whatsapp;
+
+import io.kontak.app.KontakNode;
+import io.kontak.core.bus.Addresses;
+import io.kontak.core.config.KontakConfig;
+import io.kontak.core.db.Database;
+import io.kontak.core.db.PostgresUrl;
+import io.kontak.core.testing.TestServices;
+import io.kontak.whatsapp.fake.FakeGraphApi;
+import io.kontak.whatsapp.webhook.WebhookSignature;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A whole Kontak node on a random port with its own database, sending to a {@link FakeGraphApi}
+ * that plays Meta; plus a signing HTTP client, SQL reads and the events the node published.
+ */
+public final class WhatsAppTestNode implements AutoCloseable {
+  public static final String APP_SECRET = "test_app_secret";
+  public static final String VERIFY_TOKEN = "test-verify-token";
+  public static final String ACCESS_TOKEN = "test-access-token";
+  public static final String PHONE_NUMBER_ID = "200000000000002";
+
+  public final PostgresUrl database;
+  public final FakeGraphApi graph;
+  public final Vertx vertx = Vertx.vertx();
+  public final KontakNode node;
+  public final Pool sql;
+  public final String redisPrefix = TestServices.freshRedisPrefix();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<String, List<JsonObject>> events = new HashMap<>();
+
+  /** A node on a fresh database. */
+  public static WhatsAppTestNode start(FakeGraphApi graph, Map<String, String> overrides) {
+    return new WhatsAppTestNode(TestServices.freshDatabase(), graph, overrides);
+  }
+
+  /**
+   * A node on a fresh database without the conversation engine, for tests that play its part on
+   * the tables; Meta's side is a fake Graph API on {@code metaSide} (the caller closes it).
+   */
+  public static WhatsAppTestNode withoutEngine(Vertx metaSide) {
+    return start(FakeGraphApi.start(metaSide, ACCESS_TOKEN).await(), Map.of("KONTAK_CONVERSATION_ENGINE", "false"));
+  }
+
+  public WhatsAppTestNode(PostgresUrl database, FakeGraphApi graph, Map<String, String> overrides) {
+    this.database = database;
+    this.graph = graph;
+    Map<String, String> env = new HashMap<>(Map.of(
+        "KONTAK_HTTP_PORT", "0",
+        "KONTAK_PG_URL", database.url(),
+        "KONTAK_REDIS_URL", TestServices.endpoints().redisUrl(),
+        "KONTAK_REDIS_PREFIX", redisPrefix,
+        "KONTAK_ADMIN_TOKEN", "test-staff-token",
+        "KONTAK_DEMO_REGISTRY", "false"));
+    env.putAll(Map.of(
+        "WHATSAPP_APP_SECRET", APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN", VERIFY_TOKEN,
+        "WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN,
+        "WHATSAPP_PHONE_NUMBER_ID", PHONE_NUMBER_ID,
+        "WHATSAPP_GRAPH_URL", graph.baseUrl(),
+        "KONTAK_GRAPH_RETRY_BASE_MS", "20",
+        "KONTAK_GRAPH_RETRY_MAX_MS", "200",
+        "KONTAK_OUTBOX_POLL_MS", "100"));
+    env.putAll(overrides);
+    for (String address : List.of(Addresses.INBOUND_STORED, Addresses.OUTBOX_FAILED, Addresses.DESK_INBOUND,
+        Addresses.HANDOFF_QUEUED)) {
+      List<JsonObject> received = new CopyOnWriteArrayList<>();
+      events.put(address, received);
+      vertx.eventBus().<JsonObject>consumer(address, m -> received.add(m.body())).completion().await();
+    }
+    node = KontakNode.start(vertx, KontakConfig.from(env)).await();
+    sql = Database.pool(vertx, database, 4);
+  }
+
+  /** Messages announced as stored, outbox failures, handoffs or citizen messages announced for the desk. */
+  public List<JsonObject> events(String address) {
+    return events.get(address);
+  }
+
+  public HttpResponse<String> get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+  }
+
+  /** POSTs {@code body} to /webhook signed with the app secret, as Meta does. */
+  public HttpResponse<String> deliver(String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return post(bytes, WebhookSignature.sign(APP_SECRET, bytes));
+  }
+
+  /** Like {@link #deliver} without waiting for the answer: for many deliveries at once, each on its own connection. */
+  public CompletableFuture<HttpResponse<String>> deliverAsync(String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    HttpRequest request = HttpRequest.newBuilder(uri("/webhook"))
+        .version(HttpClient.Version.HTTP_1_1)
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header(WebhookSignature.HEADER, WebhookSignature.sign(APP_SECRET, bytes))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+        .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> post(byte[] body, String signature) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhook"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (signature != null) {
+      request.header(WebhookSignature.HEADER, signature);
+    }
+    return send(request);
+  }
+
+  public List<Row> rows(String query, Object... params) {
+    List<Row> out = new ArrayList<>();
+    sql.preparedQuery(query).execute(Tuple.from(params)).await().forEach(out::add);
+    return out;
+  }
+
+  public long count(String query, Object... params) {
+    return rows(query, params).getFirst().getLong(0);
+  }
+
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + node.httpPort() + pathAndQuery);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    return io.kontak.app.TestHttp.send(http, request);
+  }
+
+  @Override
+  public void close() {
+    sql.close().await();
+    node.close().await();
+    vertx.close().await();
+  }
+}

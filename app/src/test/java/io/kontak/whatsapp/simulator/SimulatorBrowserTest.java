@@ -1,0 +1,143 @@
+package io.kontak.whatsapp.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person in a real browser (Debian's Chromium, headless, driven by its own chromedriver) chats
+ * with the bot through {@code /simulator/}. Skipped, saying so, where Chromium is not installed;
+ * {@code .ci/run} installs it. Nothing is downloaded: Selenium Manager is never asked.
+ */
+class SimulatorBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOT = Path.of("target", "simulator", "simulator-chat.png");
+  static final Path LIST_SCREENSHOT = Path.of("target", "simulator", "simulator-list.png");
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  static SimulatorNode sim;
+  static ChromeDriver browser;
+  static Path profile;
+
+  @BeforeAll
+  static void start() throws IOException {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, /usr/bin/chromedriver): "
+            + "browser test skipped; .ci/run installs them with apt-get when it runs as root");
+    sim = new SimulatorNode(Map.of());
+    profile = Files.createTempDirectory("kontak-chromium-");
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--no-first-run",
+        "--user-data-dir=" + profile, "--window-size=500,900", "--lang=en-US");
+    // A small phone's screen: the page is mobile first.
+    options.setExperimentalOption("mobileEmulation",
+        Map.of("deviceMetrics", Map.of("width", 360, "height", 740, "pixelRatio", 1.0)));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (sim != null) {
+      sim.close();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  @Test
+  void aCitizenGreetsTapsTheMenuAndChecksALenderInEnglish() throws IOException {
+    String waId = "6281400000123";
+    browser.get(sim.uri("/simulator/?wa_id=" + waId + "&name=Browser").toString());
+    assertThat(browser.getTitle()).contains("simulator").contains("not WhatsApp");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me-label"), waId));
+
+    type("halo");
+    By menuButtons = By.cssSelector(".msg.bot .reply-button");
+    wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(menuButtons, 1));
+    List<WebElement> buttons = browser.findElements(menuButtons);
+    assertThat(buttons).hasSizeBetween(2, 3);
+    // The bot read the citizen's message: blue ticks.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".msg.me .ticks.read")));
+
+    WebElement check = buttons.stream().filter(b -> "menu:check".equals(b.getDomAttribute("data-id")))
+        .findFirst().orElse(buttons.get(0));
+    String title = check.getText();
+    check.click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".msg.bot"), 2));
+    // The tap went out as a button_reply with the button's title, shown as the citizen's bubble.
+    assertThat(browser.findElements(By.cssSelector(".msg.me .bubble")).get(1).getText()).startsWith(title);
+
+    type("is kilaumodal.id legit?");
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".msg.bot"), 3));
+    WebElement answer = browser.findElements(By.cssSelector(".msg.bot .bubble")).get(2);
+    assertThat(answer.getText()).contains("PT Kilau Modal Teknologi");
+
+    Files.createDirectories(SCREENSHOT.getParent());
+    Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+    assertThat(SCREENSHOT).isNotEmptyFile();
+  }
+
+  @Test
+  void anAmbiguousNameOpensAListAndThePickedRowIsSent() throws IOException {
+    browser.get(sim.uri("/simulator/?wa_id=6281400000456&name=Browser").toString());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me-label"), "6281400000456"));
+
+    type("is Dana Lestari registered?");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".msg.bot .list-open"))).click();
+    By rows = By.cssSelector("#sheet .list-row");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(rows));
+    List<WebElement> candidates = browser.findElements(rows);
+    assertThat(candidates).hasSizeBetween(2, 10);
+    assertThat(candidates).allSatisfy(row -> assertThat(row.getDomAttribute("data-id")).startsWith("pick:"));
+    Files.createDirectories(LIST_SCREENSHOT.getParent());
+    Files.write(LIST_SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+
+    WebElement pick = candidates.get(0);
+    String title = pick.findElement(By.className("title")).getText();
+    pick.click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("sheet")));
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".msg.bot"), 2));
+    assertThat(browser.findElements(By.cssSelector(".msg.me .bubble")).get(1).getText()).startsWith(title);
+    assertThat(browser.findElements(By.cssSelector(".msg.bot .bubble")).get(1).getText()).isNotBlank();
+  }
+
+  private static void type(String text) {
+    WebElement composer = browser.findElement(By.id("composer-text"));
+    composer.sendKeys(text);
+    composer.sendKeys(Keys.ENTER);
+  }
+}

@@ -24,6 +24,10 @@ import java.util.List;
  * Thread-safe: see {@link Nlu}.
  */
 final class ModelNlu implements Nlu {
+  /** Intents that give way to check_registration when the message names a known institution (and FAQs). */
+  private static final java.util.Set<String> ASKING_ABOUT_A_KNOWN_NAME = java.util.Set.of(Intents.GREETING,
+      Intents.OUT_OF_SCOPE);
+
   private final IntentClassifier intents;
   private final NameExtractor names;
   private final LanguageIdentifier languages;
@@ -61,14 +65,24 @@ final class ModelNlu implements Nlu {
     List<Mention> patterns = EntityPatterns.find(message);
     // the intent reads the names' words too, as in training (masking known names measured worse)
     IntentScores scores = intents.classify(message, patterns);
+    List<Mention> known = spotted(message, patterns);
     boolean unsure = scores.probability() < settings.intentThreshold();
-    IntentGuess intent = unsure
-        ? new IntentGuess(Intents.OUT_OF_SCOPE, scores.probability(), true)
-        : new IntentGuess(scores.best(), scores.probability(), false);
+    IntentGuess intent;
+    boolean namesSomeone = !known.isEmpty() || !patterns.isEmpty();
+    if (namesSomeone && (unsure || ASKING_ABOUT_A_KNOWN_NAME.contains(scores.best()) || Intents.isFaq(scores.best()))) {
+      // a message that names an institution of the registry, or gives a website, phone or e-mail,
+      // asks about it, whatever a greeting ("hola! …") or a general word ("ilegal", "invertir")
+      // made the classifier lean to (the dialog looked such identities up already)
+      intent = new IntentGuess(Intents.CHECK_REGISTRATION, scores.probability(), false);
+    } else if (unsure) {
+      intent = new IntentGuess(Intents.OUT_OF_SCOPE, scores.probability(), true);
+    } else {
+      intent = new IntentGuess(scores.best(), scores.probability(), false);
+    }
     List<Mention> mentions = patterns;
-    if (unsure || Intents.ABOUT_AN_ENTITY.contains(scores.best())) {
-      boolean nameExpected = !unsure && scores.best().equals(Intents.CHECK_REGISTRATION);
-      mentions = merge(patterns, merge(spotted(message, patterns), names.find(message, patterns, nameExpected)));
+    if (intent.unsure() || Intents.ABOUT_AN_ENTITY.contains(intent.name())) {
+      boolean nameExpected = intent.name().equals(Intents.CHECK_REGISTRATION);
+      mentions = merge(patterns, preferKnown(known, names.find(message, patterns, nameExpected)));
     }
     String language = languages.identify(IntentText.masked(message, mentions), conversation);
     return new Understanding(language, intent, mentions.stream().map(m -> m.entity(message)).toList());
@@ -83,6 +97,25 @@ final class ModelNlu implements Nlu {
         out.add(m);
       }
     }
+    return out;
+  }
+
+  /**
+   * The known names and the name finder's; where they overlap the known name stays, unless the
+   * finder's span holds it and more (a fuller name: "Uang Kilat Sejahtera" around a known "Uang Kilat").
+   */
+  private static List<Mention> preferKnown(List<Mention> known, List<Mention> found) {
+    List<Mention> out = new ArrayList<>(known);
+    for (Mention f : found) {
+      List<Mention> overlapping = out.stream().filter(k -> k.overlaps(f.start(), f.end())).toList();
+      boolean fuller = !overlapping.isEmpty() && overlapping.stream()
+          .allMatch(k -> f.start() <= k.start() && k.end() <= f.end() && f.end() - f.start() > k.end() - k.start());
+      if (overlapping.isEmpty() || fuller) {
+        out.removeAll(overlapping);
+        out.add(f);
+      }
+    }
+    out.sort(Comparator.comparingInt(Mention::start));
     return out;
   }
 

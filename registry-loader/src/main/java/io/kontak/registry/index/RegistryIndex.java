@@ -3,6 +3,7 @@ package io.kontak.registry.index;
 import io.kontak.registry.Institution;
 import io.kontak.registry.identity.Emails;
 import io.kontak.registry.identity.LicenseNumbers;
+import io.kontak.registry.identity.NameNormalizer;
 import io.kontak.registry.identity.NormalizedName;
 import io.kontak.registry.identity.PhoneNumbers;
 import io.kontak.registry.identity.Websites;
@@ -148,13 +149,33 @@ public final class RegistryIndex {
     } else if (best.isEmpty() && !query.websites().isEmpty()) {
       // an unlisted website: look for a similarly named institution, as a lead only
       for (String website : query.websites()) {
-        byName(io.kontak.registry.identity.NameNormalizer.normalize(Websites.label(website)),
-            WEBSITE_LABEL_CAP, policy, best);
+        byName(NameNormalizer.normalize(Websites.label(website)), WEBSITE_LABEL_CAP, policy, best);
+        if (!website.contains("/")) {
+          // a brand written as a domain ("GandengTangan.org"): only its exact name identifies
+          NormalizedName spelled = NameNormalizer.normalize(website);
+          exactName(spelled, best);
+        }
       }
     }
     List<Match> ranked = new ArrayList<>(best.values());
     ranked.sort(VerdictRules.RANKING);
     return ranked;
+  }
+
+  /** Rows with a name variant of exactly this key, at full score. */
+  private void exactName(NormalizedName name, Map<Integer, Match> best) {
+    try {
+      for (ScoreDoc hit : searcher.search(new TermQuery(new Term(KEY, name.key())), 64).scoreDocs) {
+        int ord = ordinal(hit.doc);
+        for (NameVariant v : entries.get(ord).variants()) {
+          if (v.whole() && v.name().key().equals(name.key())) {
+            best.put(ord, new Match(entries.get(ord).institution(), 1.0, v.source()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void exact(String field, String value, String matchedOn, Map<Integer, Match> best) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * One webhook POST, parsed: every message, status and error of every entry and change.
  *
- * @param skipped messages or statuses without the ids needed to store them (logged, not stored)
+ * @param skipped messages or statuses without the ids needed to store them, and notices (changed number,
+ *                deleted or edited message) with nothing to answer (logged, not stored)
  */
 public record Delivery(List<Message> messages, List<Status> statuses, List<ValueError> errors, int skipped) {
   public Delivery {

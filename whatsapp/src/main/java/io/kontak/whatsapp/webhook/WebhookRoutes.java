@@ -110,7 +110,8 @@ public final class WebhookRoutes {
   private static void logReported(Delivery delivery) {
     delivery.errors().forEach(e -> LOG.warn("WhatsApp reported for number {}: {}", e.phoneNumberId(), e.error()));
     if (delivery.skipped() > 0) {
-      LOG.warn("skipped {} messages/statuses without an id or a sender", delivery.skipped());
+      LOG.warn("skipped {} messages/statuses without an id or a sender, or notices with nothing to answer",
+          delivery.skipped());
     }
   }
 

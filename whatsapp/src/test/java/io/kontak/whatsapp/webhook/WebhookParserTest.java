@@ -65,6 +65,16 @@ class WebhookParserTest {
     assertThat(message.header().profileName()).contains("Budi");
   }
 
+  @Test
+  void messagesToAnotherBusinessNumberAreSetApart() throws Exception {
+    Delivery delivery = WebhookParser.parse(Buffer.buffer(envelope(text("wamid.FX_A", ""))));
+
+    assertThat(delivery.addressedElsewhere("100000000000001")).isEmpty();
+    assertThat(delivery.onlyFor("100000000000001").messages()).hasSize(1);
+    assertThat(delivery.addressedElsewhere("300000000000003")).hasSize(1);
+    assertThat(delivery.onlyFor("300000000000003").messages()).isEmpty();
+  }
+
   private static String text(String wamid, String from) {
     return "{" + from + "\"id\":\"" + wamid + "\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"halo\"}}";
   }

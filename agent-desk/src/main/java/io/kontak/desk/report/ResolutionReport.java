@@ -1,0 +1,170 @@
+package io.kontak.desk.report;
+
+import io.kontak.core.config.ReportsConfig;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The figures of {@code GET /api/reports/resolution} (definitions in README, "Reports"): three
+ * statements run side by side on the pool, assembled into the contract's JSON. Aggregates only: no
+ * citizen identifier ever leaves this class.
+ */
+public final class ResolutionReport {
+  private final Pool pool;
+  private final ReportsConfig config;
+
+  public ResolutionReport(Pool pool, ReportsConfig config) {
+    this.pool = pool;
+    this.config = config;
+  }
+
+  Future<JsonObject> compute(ReportRange range) {
+    Tuple bounds = Tuple.of(range.startInstant(), range.endInstant());
+    Future<RowSet<Row>> figures = pool.preparedQuery(ReportSql.FIGURES).execute(Tuple.of(range.startInstant(),
+        range.endInstant(), (double) config.sla().toSeconds(), config.slaIntents().toArray(String[]::new)));
+    Future<RowSet<Row>> volume = pool.preparedQuery(ReportSql.VOLUME)
+        .execute(Tuple.of(range.startInstant(), range.endInstant(), range.zone().getId()));
+    Future<RowSet<Row>> concurrency = pool.preparedQuery(ReportSql.CONCURRENCY).execute(bounds);
+    return Future.all(figures, volume, concurrency)
+        .map(done -> assemble(range, figures.result(), volume.result(), concurrency.result().iterator().next()));
+  }
+
+  private JsonObject assemble(ReportRange range, RowSet<Row> figures, RowSet<Row> volume, Row concurrency) {
+    JsonObject report = new JsonObject()
+        .put("from", range.from().toString()).put("to", range.to().toString())
+        .put("timezone", range.zone().getId())
+        .put("reopen_window_seconds", config.reopenWindow().toSeconds());
+    Map<String, JsonObject> byLanguage = new TreeMap<>();
+    Map<String, JsonObject> byIntent = new TreeMap<>();
+    Map<String, Long> reasons = new TreeMap<>();
+    JsonObject registration = counts(null);
+    JsonObject total = counts(null);
+    Row totalRow = null;
+    for (Row row : figures) {
+      String key = row.getString("key");
+      switch (row.getString("dimension")) {
+        case "total" -> {
+          totalRow = row;
+          total = counts(row);
+        }
+        case "language" -> byLanguage.put(key, counts(row));
+        case "intent" -> byIntent.put(key, counts(row));
+        case "registration" -> {
+          if ("true".equals(key)) {
+            registration = counts(row);
+          }
+        }
+        case "handoff_reason" -> {
+          if (key != null) {
+            reasons.put(key, row.getLong("handed_off"));
+          }
+        }
+        default -> throw new IllegalStateException("unknown dimension " + row.getString("dimension"));
+      }
+    }
+    report.mergeIn(total)
+        .put("registration", registration)
+        .put("by_language", new JsonObject(Map.copyOf(byLanguage)))
+        .put("by_intent", new JsonObject(Map.copyOf(byIntent)))
+        .put("handoff_reasons", new JsonObject(Map.copyOf(reasons)));
+    report.put("queue_wait_seconds", percentiles(totalRow, "queue_wait"))
+        .put("first_response_seconds", percentiles(totalRow, "first_response"))
+        .put("handle_seconds", percentiles(totalRow, "handle")
+            .put("average", totalRow == null ? null : totalRow.getDouble("handle_average")))
+        .put("agent_concurrency", ratio(concurrency.getDouble("chat_seconds"), concurrency.getDouble("busy_seconds")))
+        .put("csat", csat(totalRow))
+        .put("nps", nps(totalRow))
+        .put("sla", sla(totalRow))
+        .put("volume", volume(range, volume));
+    return report;
+  }
+
+  /** The counts and rates every breakdown repeats (zeros for an empty group). */
+  private static JsonObject counts(Row row) {
+    long conversations = value(row, "conversations");
+    long enteredBot = value(row, "entered_bot");
+    long resolvedByBot = value(row, "resolved_by_bot");
+    long resolvedByAgent = value(row, "resolved_by_agent");
+    long abandoned = value(row, "abandoned");
+    return new JsonObject()
+        .put("conversations", conversations)
+        .put("entered_bot", enteredBot)
+        .put("resolved_by_bot", resolvedByBot)
+        .put("bot_resolution_rate", ratio(resolvedByBot, enteredBot))
+        .put("handed_off", value(row, "handed_off"))
+        .put("handoff_rate", ratio(value(row, "handed_off_by_bot"), enteredBot))
+        .put("resolved_by_agent", resolvedByAgent)
+        .put("combined_resolution_rate", ratio(resolvedByBot + resolvedByAgent, conversations))
+        .put("abandoned", abandoned)
+        .put("abandonment_rate", ratio(abandoned, conversations))
+        .put("abandoned_after_handoff", value(row, "abandoned_after_handoff"))
+        .put("reopened", value(row, "reopened"));
+  }
+
+  private static JsonObject percentiles(Row row, String column) {
+    Object[] values = row == null ? null : (Object[]) row.getValue(column);
+    return new JsonObject()
+        .put("p50", values == null ? null : values[0])
+        .put("p90", values == null ? null : values[1]);
+  }
+
+  private static JsonObject csat(Row row) {
+    long answers = value(row, "csat_answers");
+    return new JsonObject().put("answers", answers)
+        .put("average", answers == 0 ? null : row.getDouble("csat_average"))
+        .put("satisfied_share", ratio(value(row, "csat_satisfied"), answers));
+  }
+
+  private static JsonObject nps(Row row) {
+    long answers = value(row, "nps_answers");
+    long promoters = value(row, "promoters");
+    long detractors = value(row, "detractors");
+    return new JsonObject().put("answers", answers)
+        .put("score", answers == 0 ? null : 100.0 * (promoters - detractors) / answers)
+        .put("promoters", promoters).put("passives", answers - promoters - detractors).put("detractors", detractors);
+  }
+
+  private JsonObject sla(Row row) {
+    long cases = value(row, "sla_cases");
+    long met = value(row, "sla_met");
+    return new JsonObject().put("hours", config.sla().toHours()).put("cases", cases).put("within_sla", met)
+        .put("share", ratio(met, cases));
+  }
+
+  private static JsonObject volume(ReportRange range, RowSet<Row> rows) {
+    long[] byHour = new long[24];
+    Map<LocalDate, Long> byDay = new TreeMap<>();
+    for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
+      byDay.put(d, 0L);
+    }
+    for (Row row : rows) {
+      long n = row.getLong("conversations");
+      byHour[row.getInteger("hour")] += n;
+      byDay.merge(row.getLocalDate("day"), n, Long::sum);
+    }
+    JsonArray hours = new JsonArray();
+    for (int h = 0; h < 24; h++) {
+      hours.add(new JsonObject().put("hour", h).put("conversations", byHour[h]));
+    }
+    JsonArray days = new JsonArray();
+    byDay.forEach((day, n) -> days.add(new JsonObject().put("date", day.toString()).put("conversations", n)));
+    return new JsonObject().put("by_hour", hours).put("by_day", days);
+  }
+
+  private static long value(Row row, String column) {
+    return row == null ? 0 : row.getLong(column);
+  }
+
+  /** A rate in [0, 1]; 0 when nothing was counted (a rate of nothing is no success). */
+  private static double ratio(double part, double whole) {
+    return whole <= 0 ? 0.0 : part / whole;
+  }
+}

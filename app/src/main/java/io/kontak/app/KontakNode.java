@@ -25,6 +25,7 @@ import io.kontak.registry.index.RegistrySearcher;
 import io.kontak.registry.node.RegistryService;
 import io.kontak.registry.node.RegistryVerticle;
 import io.kontak.registry.store.RegistryStore;
+import io.kontak.desk.Desk;
 import io.kontak.whatsapp.WhatsAppChannel;
 import io.kontak.whatsapp.outbox.OutboxVerticle;
 import io.kontak.whatsapp.simulator.Simulator;
@@ -37,6 +38,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,10 +62,11 @@ public final class KontakNode {
   private final AtomicInteger httpPort;
   /** What this node deployed, undeployed on close (a test may share the Vert.x instance with other nodes). */
   private final List<String> deployments;
+  private final Desk desk;
 
   private KontakNode(Vertx vertx, Pool pool, Pool intakePool, Pool settlePool, Redis redis, RegistryService registry,
                      WorkerExecutor nluWorkers, WhatsAppChannel whatsapp, Optional<Simulator> simulator,
-                     MetricsRoutes metrics, AtomicInteger httpPort, List<String> deployments) {
+                     MetricsRoutes metrics, AtomicInteger httpPort, List<String> deployments, Desk desk) {
     this.vertx = vertx;
     this.pool = pool;
     this.intakePool = intakePool;
@@ -76,6 +79,7 @@ public final class KontakNode {
     this.metrics = metrics;
     this.httpPort = httpPort;
     this.deployments = deployments;
+    this.desk = desk;
   }
 
   public static Future<KontakNode> start(Vertx vertx, KontakConfig config) {
@@ -121,16 +125,21 @@ public final class KontakNode {
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
         .onSuccess(deployments::add)
         .compose(id -> WhatsAppChannel.start(vertx, config, pool, intakePool, settlePool, RedisUrl.api(redis)))
-        .compose(whatsapp -> {
+        .compose(whatsapp -> Desk.start(vertx, config, pool, RedisUrl.api(redis), whatsapp.outbox())
+            .map(desk -> Map.entry(whatsapp, desk)))
+        .compose(started -> {
+          WhatsAppChannel whatsapp = started.getKey();
+          Desk desk = started.getValue();
           metrics.bind(whatsapp.outboxMetrics());
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
           var node = new KontakNode(vertx, pool, intakePool, settlePool, redis, registry, nluWorkers, whatsapp, simulator, metrics,
-              port, deployments);
+              port, deployments, desk);
           List<Mount> mounts = new ArrayList<>(List.of(
               new Mount("/api/registry", registryRoutes::router),
               new Mount("/api/nlu", explain::router),
               Mount.endpoint("/webhook", whatsapp::webhookRouter)));
           simulator.ifPresent(s -> mounts.add(Mount.endpoint(Simulator.PATH, s::router)));
+          mounts.addAll(desk.mounts());
           var conversations = config.conversations();
           var engineMetrics = new ConversationMetrics();
           metrics.bind(engineMetrics);
@@ -150,6 +159,11 @@ public final class KontakNode {
             .onComplete(closed -> metrics.close())
             .onComplete(closed -> redis.close())
             .transform(closed -> Future.failedFuture(e)));
+  }
+
+  /** The agent desk of this node. */
+  public Desk desk() {
+    return desk;
   }
 
   /** The port the HTTP server listens on (the real one when configured as 0). */
@@ -172,7 +186,8 @@ public final class KontakNode {
 
   public Future<Void> close() {
     List<String> mine = deployments.reversed().stream().filter(vertx.deploymentIDs()::contains).toList();
-    return Future.join(mine.stream().map(vertx::undeploy).toList())
+    return desk.close()
+        .transform(closed -> Future.join(mine.stream().map(vertx::undeploy).toList()))
         .transform(undeployed -> simulator.map(Simulator::close).orElse(Future.succeededFuture()))
         .transform(closed -> whatsapp.close())
         .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close(), intakePool.close(),

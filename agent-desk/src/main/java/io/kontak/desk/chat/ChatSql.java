@@ -31,14 +31,14 @@ final class ChatSql {
 
   /** $1 agent: their open chats, oldest assignment first. */
   static final String CHATS_OF = ITEM + """
-       WHERE c.desk_agent = $1 AND c.status = 'with_agent' AND c.desk_parked_at IS NULL
+       \sWHERE c.desk_agent = $1 AND c.status = 'with_agent' AND c.desk_parked_at IS NULL
        ORDER BY c.assigned_at, c.id""";
 
   static final String CHAT = ITEM + " WHERE c.id = $1";
 
   /** Every chat held by the desk (the supervisors' live view). */
   static final String ALL_HELD = ITEM + """
-       WHERE c.status = 'with_agent' AND c.desk_parked_at IS NULL ORDER BY c.assigned_at, c.id""";
+       \sWHERE c.status = 'with_agent' AND c.desk_parked_at IS NULL ORDER BY c.assigned_at, c.id""";
 
   /**
    * Whether account $2 may see conversation $1: it holds an open chat with the same citizen (this

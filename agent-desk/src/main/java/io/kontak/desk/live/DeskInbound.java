@@ -1,6 +1,7 @@
 package io.kontak.desk.live;
 
 import io.kontak.core.bus.Addresses;
+import io.kontak.core.bus.OutboxFailed;
 import io.kontak.desk.chat.ChatJson;
 import io.kontak.desk.chat.ChatService;
 import io.kontak.desk.routing.Dispatcher;
@@ -52,8 +53,9 @@ public final class DeskInbound {
   }
 
   private Future<Void> citizenWrote(JsonObject body) {
-    long conversation = body.getLong("conversation");
-    String wamid = body.getString("wamid");
+    var inbound = io.kontak.core.bus.DeskInbound.fromJson(body);
+    long conversation = inbound.conversation();
+    String wamid = inbound.wamid();
     return once("in:" + wamid).compose(first -> !first ? Future.succeededFuture()
         : pool.preparedQuery(STATE).execute(Tuple.of(conversation)).compose(rows -> {
           if (rows.size() == 0) {
@@ -78,9 +80,10 @@ public final class DeskInbound {
   }
 
   private Future<Void> sendFailed(JsonObject body) {
-    long outboxId = body.getLong("outbox_id");
-    String error = body.getString("reason", "failed")
-        + (body.getString("message") != null ? ": " + body.getString("message") : "");
+    OutboxFailed failed = OutboxFailed.fromJson(body);
+    long outboxId = failed.outboxId();
+    String error = (failed.reason() == null ? "failed" : failed.reason())
+        + (failed.message() != null ? ": " + failed.message() : "");
     return once("failed:" + outboxId).compose(first -> !first ? Future.succeededFuture()
         : chats.holderOfOutbox(outboxId).map(found -> {
           found.ifPresent(r -> {

@@ -9,6 +9,8 @@ final class RoutingSql {
   /** The desk's routing lock (two-key form: its own key space, apart from the bot's per-citizen locks). */
   static final String LOCK = "SELECT pg_advisory_xact_lock(1802, 14)";
 
+  // Several assignments share one transaction: clock_timestamp(), not now(), keeps their order.
+
   /** Open chats that count against an agent's capacity. */
   private static final String LOAD = """
       (SELECT count(*) FROM conversation o WHERE o.desk_agent = a.id AND o.status = 'with_agent'
@@ -36,16 +38,16 @@ final class RoutingSql {
          LIMIT 1),
       assigned AS (
         UPDATE conversation c
-           SET status = 'with_agent', desk_agent = agent.id, assigned_at = now(), desk_head = false,
+           SET status = 'with_agent', desk_agent = agent.id, assigned_at = clock_timestamp(), desk_head = false,
                desk_prefer_agent = NULL, desk_replied_at = NULL, desk_alerted_at = NULL, desk_read_at = NULL,
                desk_told_position = NULL
           FROM head, agent
          WHERE c.id = head.id AND c.status = 'queued'
         RETURNING c.id, agent.id AS agent_id, agent.username),
       touched AS (
-        UPDATE desk_account a SET last_assigned_at = now() FROM assigned WHERE a.id = assigned.agent_id),
+        UPDATE desk_account a SET last_assigned_at = clock_timestamp() FROM assigned WHERE a.id = assigned.agent_id),
       history AS (
-        INSERT INTO desk_event (conversation_id, kind, agent) SELECT id, 'assigned', agent_id FROM assigned)
+        INSERT INTO desk_event (conversation_id, kind, agent, at) SELECT id, 'assigned', agent_id, clock_timestamp() FROM assigned)
       SELECT id, agent_id, username FROM assigned""".formatted(READY, LOAD);
 
   /** Whether the queue has a head at all (to tell "nobody has room" from "nothing waits"). */

@@ -126,6 +126,11 @@ public final class Desk {
     return router;
   }
 
+  /** Who calls: the staff token or a session (the reports' routes authenticate with it too). */
+  public DeskAuth auth() {
+    return auth;
+  }
+
   /** Runs every timer once now (tests). */
   public Future<Void> runTimers() {
     return timers.runOnce();

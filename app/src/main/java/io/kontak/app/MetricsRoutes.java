@@ -6,6 +6,7 @@ import io.kontak.whatsapp.outbox.OutboxMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -42,6 +43,11 @@ final class MetricsRoutes implements AutoCloseable {
         .description("registry version this node answers from").register(registry);
     Gauge.builder("kontak_registry_institutions", registryService, RegistryService::servingSize)
         .description("institutions in the registry version being served").register(registry);
+  }
+
+  /** Meters a feature contributes (e.g. the reports' live counters). */
+  void bind(MeterBinder binder) {
+    binder.bindTo(registry);
   }
 
   /** Gauges of this node's outbox sender. */

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,6 +25,11 @@ public final class ResolutionReport {
   public ResolutionReport(Pool pool, ReportsConfig config) {
     this.pool = pool;
     this.config = config;
+  }
+
+  /** The report for days {@code from} to {@code to} (inclusive) in {@code zone}. */
+  public Future<JsonObject> compute(LocalDate from, LocalDate to, ZoneId zone) {
+    return compute(new ReportRange(from, to, zone));
   }
 
   Future<JsonObject> compute(ReportRange range) {

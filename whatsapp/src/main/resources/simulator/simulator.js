@@ -364,6 +364,7 @@
         $('bot-avatar').textContent = config.regulator.slice(0, 3);
       }
       $('bot-sub').textContent = 'Simulator · not WhatsApp · +' + config.display_phone_number;
+      if (config.text_max) $('composer-text').maxLength = config.text_max;  // the server's WhatsAppLimits
     } catch (e) { /* the header keeps its defaults */ }
   }
 

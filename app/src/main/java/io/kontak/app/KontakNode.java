@@ -22,6 +22,7 @@ import io.kontak.registry.http.SearchRateLimit;
 import io.kontak.registry.identity.PhoneNumbers;
 import io.kontak.registry.index.LookupPolicy;
 import io.kontak.registry.index.RegistrySearcher;
+import io.kontak.registry.node.RegistryMetrics;
 import io.kontak.registry.node.RegistryService;
 import io.kontak.registry.node.RegistryVerticle;
 import io.kontak.registry.store.RegistryStore;
@@ -29,7 +30,6 @@ import io.kontak.desk.Desk;
 import io.kontak.desk.http.DeskAuth;
 import io.kontak.desk.report.Reports;
 import io.kontak.whatsapp.WhatsAppChannel;
-import io.kontak.whatsapp.outbox.OutboxVerticle;
 import io.kontak.whatsapp.simulator.Simulator;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -52,8 +52,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KontakNode {
   private final Vertx vertx;
   private final Pool pool;
-  private final Pool intakePool;
-  private final Pool settlePool;
   private final Redis redis;
   private final RegistryService registry;
   private final WorkerExecutor nluWorkers;
@@ -65,13 +63,11 @@ public final class KontakNode {
   private final List<String> deployments;
   private final Desk desk;
 
-  private KontakNode(Vertx vertx, Pool pool, Pool intakePool, Pool settlePool, Redis redis, RegistryService registry,
+  private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry,
                      WorkerExecutor nluWorkers, WhatsAppChannel whatsapp, Optional<Simulator> simulator,
                      MetricsRoutes metrics, AtomicInteger httpPort, List<String> deployments, Desk desk) {
     this.vertx = vertx;
     this.pool = pool;
-    this.intakePool = intakePool;
-    this.settlePool = settlePool;
     this.redis = redis;
     this.registry = registry;
     this.nluWorkers = nluWorkers;
@@ -97,9 +93,6 @@ public final class KontakNode {
   private static Future<KontakNode> wire(Vertx vertx, KontakConfig config, PostgresUrl postgres, Nlu nlu,
                                          Messages messages, FaqContent faq) {
     Pool pool = Database.pool(vertx, postgres, "kontak-pg", config.postgres().poolSize());
-    Pool intakePool = Database.pool(vertx, postgres, "kontak-pg-intake", config.postgres().intakePoolSize());
-    Pool settlePool = Database.pool(vertx, postgres, "kontak-pg-settle", OutboxVerticle.SETTLING_CONNECTIONS,
-        OutboxVerticle.SETTLING_SESSION);
     Redis redis = RedisUrl.client(vertx, config.redisUrl().orElseThrow());
     var searcher = new RegistrySearcher(new PhoneNumbers(config.registry().phoneRegion()), LookupPolicy.DEFAULT);
     var registry = new RegistryService(vertx, config, new RegistryStore(pool), searcher);
@@ -117,7 +110,6 @@ public final class KontakNode {
         staff, config.registry().maxImportBytes());
     var explain = new ExplainRoutes(nlu, nluWorkers, registry, staff, dialog);
     var health = new HealthRoutes(pool, RedisUrl.api(redis), registry);
-    var metrics = new MetricsRoutes(registry);
     var port = new AtomicInteger(config.httpPort());
     // Port 0 (tests) means "any free port": one instance, so every request sees the same server.
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -125,7 +117,7 @@ public final class KontakNode {
     List<String> deployments = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
         .onSuccess(deployments::add)
-        .compose(id -> WhatsAppChannel.start(vertx, config, pool, intakePool, settlePool, RedisUrl.api(redis)))
+        .compose(id -> WhatsAppChannel.start(vertx, config, postgres, pool, RedisUrl.api(redis)))
         .compose(whatsapp -> Desk.start(vertx, config, pool, RedisUrl.api(redis), whatsapp.outbox())
             .compose(desk -> Reports.start(vertx, pool, config, desk.auth()::handle,
                     ctx -> DeskAuth.caller(ctx).supervises(), deployments::add)
@@ -133,11 +125,12 @@ public final class KontakNode {
         .compose(started -> {
           WhatsAppChannel whatsapp = started.whatsapp();
           Desk desk = started.desk();
-          metrics.bind(whatsapp.outboxMetrics());
-          metrics.bind(started.reports().metrics());
+          var engineMetrics = new ConversationMetrics();
+          var metrics = new MetricsRoutes(List.of(new RegistryMetrics(registry), whatsapp.outboxMetrics(), engineMetrics,
+              started.reports().metrics()));
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
-          var node = new KontakNode(vertx, pool, intakePool, settlePool, redis, registry, nluWorkers, whatsapp, simulator, metrics,
-              port, deployments, desk);
+          var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port,
+              deployments, desk);
           List<Mount> mounts = new ArrayList<>(List.of(
               new Mount("/api/registry", registryRoutes::router),
               new Mount("/api/nlu", explain::router),
@@ -146,8 +139,6 @@ public final class KontakNode {
           mounts.addAll(desk.mounts());
           mounts.addAll(started.reports().mounts());
           var conversations = config.conversations();
-          var engineMetrics = new ConversationMetrics();
-          metrics.bind(engineMetrics);
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
               RedisUrl.api(redis), config.redisKeyPrefix(), conversations, engineMetrics);
@@ -160,8 +151,7 @@ public final class KontakNode {
               .map(node)
               .recover(e -> node.close().transform(closed -> Future.failedFuture(e)));
         })
-        .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close(), intakePool.close(), settlePool.close())
-            .onComplete(closed -> metrics.close())
+        .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close())
             .onComplete(closed -> redis.close())
             .transform(closed -> Future.failedFuture(e)));
   }
@@ -199,8 +189,7 @@ public final class KontakNode {
         .transform(closed -> Future.join(mine.stream().map(vertx::undeploy).toList()))
         .transform(undeployed -> simulator.map(Simulator::close).orElse(Future.succeededFuture()))
         .transform(closed -> whatsapp.close())
-        .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close(), intakePool.close(),
-            settlePool.close()))
+        .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close()))
         .onComplete(closed -> metrics.close())
         .onComplete(done -> redis.close())
         .mapEmpty();

@@ -85,7 +85,7 @@ public final class NluBench {
 
     // --- accuracy (Kontak detects the language itself) ---------------------------------------
     Map<String, int[]> perLang = new LinkedHashMap<>();
-    LANGS.forEach(l -> perLang.put(l, new int[2]));
+    Languages.SUPPORTED.forEach(l -> perLang.put(l, new int[2]));
     int langOk = 0;
     for (Line l : heldout) {
       Understanding u = nlu.understand(l.text, NluContext.none());

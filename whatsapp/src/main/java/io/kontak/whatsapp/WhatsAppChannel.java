@@ -1,21 +1,27 @@
 package io.kontak.whatsapp;
 
 import io.kontak.core.config.KontakConfig;
+import io.kontak.core.db.Database;
+import io.kontak.core.db.PostgresUrl;
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.outbox.Outbox;
 import io.kontak.whatsapp.outbox.OutboxMetrics;
 import io.kontak.whatsapp.outbox.OutboxVerticle;
 import io.kontak.whatsapp.outbox.SendPause;
+import io.kontak.whatsapp.webhook.StatusRecheck;
 import io.kontak.whatsapp.webhook.WebhookRoutes;
 import io.kontak.whatsapp.webhook.WebhookSignature;
 import io.kontak.whatsapp.webhook.WebhookStore;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>Without {@code WHATSAPP_ACCESS_TOKEN} (the demo run) replies go to a built-in
  * {@link FakeGraphApi} instead of Meta, and without {@code WHATSAPP_APP_SECRET} a random secret is
  * generated for this process; {@link #whatsapp()} tells the simulator which values are in use.
+ *
+ * <p>It owns the pools only it uses: the webhook's intake pool ({@code KONTAK_PG_INTAKE_POOL_SIZE}),
+ * so deliveries are stored whatever the engine and the sender are doing, and the sender's settling
+ * pool ({@link OutboxVerticle#SETTLING_SESSION}); {@link #close()} closes them.
  */
 public final class WhatsAppChannel {
   private static final Logger LOG = LoggerFactory.getLogger(WhatsAppChannel.class);
@@ -41,36 +51,39 @@ public final class WhatsAppChannel {
   private final Outbox outbox;
   private final Optional<FakeGraphApi> builtInGraph;
   private final OutboxMetrics outboxMetrics = new OutboxMetrics();
-  private String outboxDeployment;
+  private final StatusRecheck statusRecheck;
+  private final List<String> deployments = new ArrayList<>();
 
-  private WhatsAppChannel(Vertx vertx, KontakConfig config, KontakConfig.WhatsApp whatsapp, Pool pool, Pool intakePool,
-                         Pool settlePool, RedisAPI redis, Optional<FakeGraphApi> builtInGraph) {
+  private WhatsAppChannel(Vertx vertx, KontakConfig config, KontakConfig.WhatsApp whatsapp, PostgresUrl postgres,
+                          Pool pool, RedisAPI redis, Optional<FakeGraphApi> builtInGraph) {
     this.vertx = vertx;
     this.config = config;
     this.whatsapp = whatsapp;
     this.pool = pool;
-    this.intakePool = intakePool;
-    this.settlePool = settlePool;
+    this.intakePool = Database.pool(vertx, postgres, "kontak-pg-intake", config.postgres().intakePoolSize());
+    this.settlePool = Database.pool(vertx, postgres, "kontak-pg-settle", OutboxVerticle.SETTLING_CONNECTIONS,
+        OutboxVerticle.SETTLING_SESSION);
     this.redis = redis;
     this.builtInGraph = builtInGraph;
     this.outbox = new Outbox(vertx, whatsapp.phoneNumberId());
+    this.statusRecheck = new StatusRecheck(pool);
   }
 
   /**
-   * Resolves the demo defaults (built-in fake Graph API, generated app secret) and deploys the outbox
-   * sender. The webhook stores through {@code intakePool} only, the outbox through {@code pool} and
-   * records what Meta accepted through {@code settlePool} ({@link OutboxVerticle#SETTLING_SESSION}); the
-   * caller owns and closes them.
+   * Resolves the demo defaults (built-in fake Graph API, generated app secret), opens the channel's
+   * own pools on {@code postgres} and deploys the outbox sender and the status recheck. The outbox
+   * and the recheck use {@code pool}, which the caller owns.
    */
-  public static Future<WhatsAppChannel> start(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool,
-                                             Pool settlePool, RedisAPI redis) {
-    return create(vertx, config, pool, intakePool, settlePool, redis)
-        .compose(module -> module.deployOutbox().map(module));
+  public static Future<WhatsAppChannel> start(Vertx vertx, KontakConfig config, PostgresUrl postgres, Pool pool,
+                                             RedisAPI redis) {
+    return create(vertx, config, postgres, pool, redis).compose(channel -> channel.deployAll()
+        .map(channel)
+        .recover(e -> channel.close().transform(closed -> Future.failedFuture(e))));
   }
 
-  /** Like {@link #start} without deploying the sender (see {@link #outboxVerticle()}). */
-  public static Future<WhatsAppChannel> create(Vertx vertx, KontakConfig config, Pool pool, Pool intakePool,
-                                              Pool settlePool, RedisAPI redis) {
+  /** Like {@link #start} without deploying anything (see {@link #outboxVerticle()}). */
+  public static Future<WhatsAppChannel> create(Vertx vertx, KontakConfig config, PostgresUrl postgres, Pool pool,
+                                              RedisAPI redis) {
     KontakConfig.WhatsApp configured = config.whatsapp();
     String secret = configured.appSecret();
     if (secret.isBlank()) {
@@ -81,7 +94,7 @@ public final class WhatsAppChannel {
     if (!configured.accessToken().isBlank()) {
       var resolved = new KontakConfig.WhatsApp(secret, configured.verifyToken(), configured.accessToken(), phone,
           configured.graphUrl());
-      return Future.succeededFuture(new WhatsAppChannel(vertx, config, resolved, pool, intakePool, settlePool, redis,
+      return Future.succeededFuture(new WhatsAppChannel(vertx, config, resolved, postgres, pool, redis,
           Optional.empty()));
     }
     String appSecret = secret;
@@ -90,7 +103,7 @@ public final class WhatsAppChannel {
           fake.baseUrl());
       var resolved = new KontakConfig.WhatsApp(appSecret, configured.verifyToken(), fake.accessToken(), phone,
           fake.baseUrl());
-      return new WhatsAppChannel(vertx, config, resolved, pool, intakePool, settlePool, redis, Optional.of(fake));
+      return new WhatsAppChannel(vertx, config, resolved, postgres, pool, redis, Optional.of(fake));
     });
   }
 
@@ -106,11 +119,20 @@ public final class WhatsAppChannel {
   /** A new sender of this node's outbox (deploy one per node). */
   public OutboxVerticle outboxVerticle() {
     return new OutboxVerticle(pool, settlePool, whatsapp, config.graph(), outboxMetrics,
-        new SendPause(redis, config.redisKeyPrefix(), whatsapp.phoneNumberId()));
+        new SendPause(redis, config.redisKeyPrefix(), whatsapp.phoneNumberId()), statusRecheck::markedSent);
   }
 
+  /** Deploys a sender of this node's outbox; {@link #close()} undeploys it. */
   public Future<String> deployOutbox() {
-    return vertx.deployVerticle(outboxVerticle()).onSuccess(id -> outboxDeployment = id);
+    return deploy(outboxVerticle());
+  }
+
+  private Future<Void> deployAll() {
+    return deploy(statusRecheck).compose(recheck -> deployOutbox()).mapEmpty();
+  }
+
+  private Future<String> deploy(Deployable verticle) {
+    return vertx.deployVerticle(verticle).onSuccess(deployments::add);
   }
 
   /** What this node's sender is doing, for {@code /metrics}. */
@@ -133,10 +155,17 @@ public final class WhatsAppChannel {
     return builtInGraph;
   }
 
+  /** Undeploys what it deployed (the sender first: its last settles need the pools), then closes its pools and the fake. */
   public Future<Void> close() {
-    Future<Void> undeployed = outboxDeployment != null && vertx.deploymentIDs().contains(outboxDeployment)
-        ? vertx.undeploy(outboxDeployment) : Future.succeededFuture();
-    return undeployed.transform(done -> builtInGraph.map(FakeGraphApi::close).orElse(Future.succeededFuture()));
+    List<String> running = deployments.reversed().stream().filter(vertx.deploymentIDs()::contains).toList();
+    deployments.clear();
+    Future<Void> undeployed = Future.succeededFuture();
+    for (String id : running) {
+      undeployed = undeployed.transform(done -> vertx.undeploy(id));
+    }
+    return undeployed
+        .transform(done -> Future.join(intakePool.close(), settlePool.close()))
+        .transform(done -> builtInGraph.map(FakeGraphApi::close).orElse(Future.succeededFuture()));
   }
 
   private static String randomHex() {

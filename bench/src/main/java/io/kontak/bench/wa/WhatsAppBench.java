@@ -312,11 +312,7 @@ public final class WhatsAppBench {
     String waId = p.waId(i);
     String wamid = "wamid.BENCH" + p.index + "_" + i;
     String text = TEXTS[i % TEXTS.length];
-    String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"field\":\"messages\",\"value\":{"
-        + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550001111\",\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},"
-        + "\"contacts\":[{\"profile\":{\"name\":\"Warga " + i + "\"},\"wa_id\":\"" + waId + "\"}],"
-        + "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + (System.currentTimeMillis() / 1000)
-        + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]}}]}]}";
+    String body = envelope(waId, "Warga " + i, wamid, text);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String sig = WebhookSignature.sign(SECRET, bytes);
     RequestOptions ro = new RequestOptions().setMethod(HttpMethod.POST).setURI("/webhook")
@@ -364,6 +360,15 @@ public final class WhatsAppBench {
   }
 
   // ---------------------------------------------------------------- results
+
+  /** A Cloud API delivery of one text message from {@code waId} (texts without quotes or backslashes). */
+  static String envelope(String waId, String name, String wamid, String text) {
+    return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"field\":\"messages\",\"value\":{"
+        + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550001111\",\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},"
+        + "\"contacts\":[{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"" + waId + "\"}],"
+        + "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + (System.currentTimeMillis() / 1000)
+        + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]}}]}]}";
+  }
 
   static long count(AtomicLongArray a) {
     long c = 0;

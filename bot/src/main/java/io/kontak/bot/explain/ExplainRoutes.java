@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public final class ExplainRoutes {
   /** WhatsApp's own text limit. */
-  static final int MAX_TEXT = 4_096;
+  static final int MAX_TEXT = io.kontak.whatsapp.message.WhatsAppLimits.TEXT_MAX;
   private static final long MAX_BODY = 64 * 1024;
 
   private final Nlu nlu;

@@ -1,21 +1,23 @@
 package io.kontak.bot.reply;
 
+import static io.kontak.whatsapp.message.WhatsAppLimits.BUTTONS_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.BUTTON_TITLE_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.INTERACTIVE_BODY_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.LIST_BUTTON_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.LIST_ROWS_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.ROW_DESCRIPTION_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.ROW_TITLE_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.TEXT_MAX;
+
 import java.util.List;
 
 /**
  * One bot turn's answer, independent of the channel. Meta's pair rate limit (about one message
  * per 6 s to the same citizen) makes one reply per turn the rule, so a turn yields one Reply.
- * Constructors cut text to WhatsApp's limits, so a rendered reply is always sendable.
+ * Constructors cut text to WhatsApp's limits ({@link io.kontak.whatsapp.message.WhatsAppLimits}),
+ * so a rendered reply is always sendable.
  */
 public sealed interface Reply {
-  int TEXT_MAX = 4_096;
-  int INTERACTIVE_BODY_MAX = 1_024;
-  int BUTTON_TITLE_MAX = 20;
-  int ROW_TITLE_MAX = 24;
-  int ROW_DESCRIPTION_MAX = 72;
-  int LIST_BUTTON_MAX = 20;
-  int MAX_BUTTONS = 3;
-  int MAX_ROWS = 10;
 
   /** Plain text. */
   record Text(String body) implements Reply {
@@ -28,8 +30,8 @@ public sealed interface Reply {
   record Buttons(String body, List<Choice> buttons) implements Reply {
     public Buttons {
       body = Limits.cut(body, INTERACTIVE_BODY_MAX);
-      if (buttons.isEmpty() || buttons.size() > MAX_BUTTONS) {
-        throw new IllegalArgumentException("1 to " + MAX_BUTTONS + " buttons, got " + buttons.size());
+      if (buttons.isEmpty() || buttons.size() > BUTTONS_MAX) {
+        throw new IllegalArgumentException("1 to " + BUTTONS_MAX + " buttons, got " + buttons.size());
       }
       buttons = buttons.stream().map(c -> c.cut(BUTTON_TITLE_MAX)).toList();
       if (buttons.stream().map(Choice::title).distinct().count() != buttons.size()) {
@@ -46,7 +48,7 @@ public sealed interface Reply {
       if (rows.isEmpty()) {
         throw new IllegalArgumentException("a list needs at least one row");
       }
-      rows = rows.stream().limit(MAX_ROWS).map(c -> c.cut(ROW_TITLE_MAX)).toList();
+      rows = rows.stream().limit(LIST_ROWS_MAX).map(c -> c.cut(ROW_TITLE_MAX)).toList();
     }
   }
 

@@ -1,5 +1,15 @@
 package io.kontak.whatsapp.fake;
 
+import static io.kontak.whatsapp.message.WhatsAppLimits.BUTTONS_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.BUTTON_TITLE_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.INTERACTIVE_BODY_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.LIST_BUTTON_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.LIST_ROWS_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.LIST_SECTIONS_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.ROW_DESCRIPTION_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.ROW_TITLE_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.TEXT_MAX;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -304,7 +314,7 @@ public final class FakeGraphApi {
       return "type and an object of that type are required";
     }
     return switch (t) {
-      case "text" -> text(content.getValue("body"), 4_096, "text.body");
+      case "text" -> text(content.getValue("body"), TEXT_MAX, "text.body");
       case "interactive" -> interactive(content);
       case "template" -> content.getValue("name") instanceof String name && !name.isBlank()
           && content.getValue("language") instanceof JsonObject lang && lang.getValue("code") instanceof String
@@ -318,7 +328,7 @@ public final class FakeGraphApi {
   private static String interactive(JsonObject interactive) {
     JsonObject action = interactive.getValue("action") instanceof JsonObject a ? a : null;
     JsonObject body = interactive.getValue("body") instanceof JsonObject b ? b : null;
-    String bodyProblem = text(body == null ? null : body.getValue("text"), 1_024, "interactive.body.text");
+    String bodyProblem = text(body == null ? null : body.getValue("text"), INTERACTIVE_BODY_MAX, "interactive.body.text");
     if (bodyProblem != null || action == null) {
       return bodyProblem != null ? bodyProblem : "interactive.action is required";
     }
@@ -326,13 +336,13 @@ public final class FakeGraphApi {
     switch (String.valueOf(interactive.getValue("type"))) {
       case "button" -> {
         JsonArray buttons = action.getValue("buttons") instanceof JsonArray a ? a : new JsonArray();
-        if (buttons.isEmpty() || buttons.size() > 3) {
-          return "1 to 3 buttons";
+        if (buttons.isEmpty() || buttons.size() > BUTTONS_MAX) {
+          return "1 to " + BUTTONS_MAX + " buttons";
         }
         for (int i = 0; i < buttons.size(); i++) {
           JsonObject reply = buttons.getJsonObject(i).getJsonObject("reply");
           String title = reply == null ? null : reply.getString("title");
-          String problem = text(title, 20, "button title");
+          String problem = text(title, BUTTON_TITLE_MAX, "button title");
           if (problem != null || !seen.add(title)) {
             return problem != null ? problem : "button titles must be unique";
           }
@@ -340,19 +350,19 @@ public final class FakeGraphApi {
         return null;
       }
       case "list" -> {
-        String button = text(action.getValue("button"), 20, "action.button");
+        String button = text(action.getValue("button"), LIST_BUTTON_MAX, "action.button");
         JsonArray sections = action.getValue("sections") instanceof JsonArray a ? a : new JsonArray();
-        if (button != null || sections.isEmpty() || sections.size() > 10) {
-          return button != null ? button : "1 to 10 sections";
+        if (button != null || sections.isEmpty() || sections.size() > LIST_SECTIONS_MAX) {
+          return button != null ? button : "1 to " + LIST_SECTIONS_MAX + " sections";
         }
         int rows = 0;
         for (int i = 0; i < sections.size(); i++) {
           JsonArray list = sections.getJsonObject(i).getJsonArray("rows", new JsonArray());
           for (int j = 0; j < list.size(); j++) {
             JsonObject row = list.getJsonObject(j);
-            String problem = text(row.getValue("title"), 24, "row title");
+            String problem = text(row.getValue("title"), ROW_TITLE_MAX, "row title");
             if (problem == null && row.getValue("description") != null) {
-              problem = text(row.getValue("description"), 72, "row description");
+              problem = text(row.getValue("description"), ROW_DESCRIPTION_MAX, "row description");
             }
             if (problem != null || !seen.add(String.valueOf(row.getValue("id")))) {
               return problem != null ? problem : "row ids must be unique";
@@ -360,7 +370,7 @@ public final class FakeGraphApi {
             rows++;
           }
         }
-        return rows == 0 || rows > 10 ? "1 to 10 rows in total" : null;
+        return rows == 0 || rows > LIST_ROWS_MAX ? "1 to " + LIST_ROWS_MAX + " rows in total" : null;
       }
       default -> {
         return "unsupported interactive type " + interactive.getValue("type");

@@ -1,5 +1,21 @@
 package io.kontak.whatsapp.outbox;
 
+import static io.kontak.whatsapp.message.WhatsAppLimits.BUTTONS_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.BUTTON_ID_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.BUTTON_TITLE_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.FOOTER_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.HEADER_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.INTERACTIVE_BODY_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.LIST_BUTTON_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.LIST_ROWS_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.LIST_SECTIONS_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.ROW_DESCRIPTION_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.ROW_ID_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.ROW_TITLE_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.SECTION_TITLE_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.TEMPLATE_NAME_MAX;
+import static io.kontak.whatsapp.message.WhatsAppLimits.TEXT_MAX;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -7,27 +23,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What the bot or an agent sends to a citizen. Every record checks WhatsApp's limits when it is
- * built and throws {@link IllegalArgumentException} naming the limit, so a reply Meta would refuse
- * never reaches the outbox. Lengths are counted in UTF-16 units, which is never less than Meta's
- * character count.
+ * What the bot or an agent sends to a citizen. Every record checks WhatsApp's limits
+ * ({@link io.kontak.whatsapp.message.WhatsAppLimits}) when it is built and throws
+ * {@link IllegalArgumentException} naming the limit, so a reply Meta would refuse never reaches the
+ * outbox.
  */
 public sealed interface OutboundMessage {
-  int TEXT_MAX = 4_096;
-  int INTERACTIVE_BODY_MAX = 1_024;
-  int HEADER_MAX = 60;
-  int FOOTER_MAX = 60;
-  int BUTTONS_MAX = 3;
-  int BUTTON_TITLE_MAX = 20;
-  int BUTTON_ID_MAX = 256;
-  int LIST_BUTTON_MAX = 20;
-  int LIST_SECTIONS_MAX = 10;
-  int LIST_ROWS_MAX = 10;
-  int ROW_TITLE_MAX = 24;
-  int ROW_DESCRIPTION_MAX = 72;
-  int ROW_ID_MAX = 200;
-  int SECTION_TITLE_MAX = 24;
-  int TEMPLATE_NAME_MAX = 512;
 
   /** The outbox {@code kind}: text, buttons, list, template, mark_read. */
   String kind();

@@ -2,7 +2,6 @@ package io.kontak.whatsapp.outbox;
 
 import io.kontak.core.bus.Addresses;
 import io.kontak.core.conversation.CitizenId;
-import io.kontak.whatsapp.graph.GraphMessages;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

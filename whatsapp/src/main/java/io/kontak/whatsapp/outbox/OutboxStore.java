@@ -1,8 +1,6 @@
 package io.kontak.whatsapp.outbox;
 
 import io.kontak.core.db.GroupCommit;
-import io.kontak.whatsapp.webhook.DeliveryStatuses;
-import io.kontak.whatsapp.webhook.DeliveryStatuses.FailedDelivery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.DatabaseException;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The sender's side of {@code wa_outbox}: claim due rows, record each outcome. Rows Meta accepted
@@ -27,8 +26,7 @@ final class OutboxStore {
   private final Pool pool;
   private final Pool settlePool;
   private final GroupCommit<Accepted, Boolean> sent;
-  /** Wamids marked sent since the last {@link #applyStatuses}. */
-  private List<String> sentSinceRecheck = new ArrayList<>();
+  private final Consumer<List<String>> markedSent;
 
   /** A row Meta accepted, with the wamid it answered (none for a mark-read). */
   private record Accepted(long id, String wamid) {
@@ -36,11 +34,13 @@ final class OutboxStore {
 
   /**
    * Create it on the sender's event loop. {@code settlePool} records what Meta accepted (see
-   * {@link OutboxVerticle#SETTLING_SESSION}); everything else goes through {@code pool}.
+   * {@link OutboxVerticle#SETTLING_SESSION}); everything else goes through {@code pool}. After each
+   * mark-sent commits, {@code markedSent} is given the wamids it saved.
    */
-  OutboxStore(Pool pool, Pool settlePool) {
+  OutboxStore(Pool pool, Pool settlePool, Consumer<List<String>> markedSent) {
     this.pool = pool;
     this.settlePool = settlePool;
+    this.markedSent = markedSent;
     // Only an error Postgres answered can be one row's fault: without a connection, every row of the
     // group fails at once (and shows as interrupted) instead of waiting for its own retry.
     this.sent = new GroupCommit<>(MAX_SENT_GROUP, OutboxVerticle.SETTLING_CONNECTIONS, this::markAllSent,
@@ -92,21 +92,13 @@ final class OutboxStore {
         .map(updated -> {
           Set<Long> marked = new HashSet<>();
           updated.forEach(row -> marked.add(row.getLong("id")));
-          rows.stream().filter(row -> row.wamid() != null && marked.contains(row.id()))
-              .forEach(row -> sentSinceRecheck.add(row.wamid()));
+          List<String> saved = rows.stream().filter(row -> row.wamid() != null && marked.contains(row.id()))
+              .map(Accepted::wamid).toList();
+          if (!saved.isEmpty()) {
+            markedSent.accept(saved);
+          }
           return rows.stream().map(row -> marked.contains(row.id())).toList();
         });
-  }
-
-  /**
-   * Applies the delivery statuses stored so far to the rows marked sent since the last call: a
-   * status committed while its row was being marked sent is seen by neither statement (see
-   * {@link DeliveryStatuses}). Returns the rows whose delivery thereby became failed.
-   */
-  Future<List<FailedDelivery>> applyStatuses() {
-    List<String> wamids = sentSinceRecheck;
-    sentSinceRecheck = new ArrayList<>();
-    return DeliveryStatuses.apply(pool, wamids).onFailure(e -> sentSinceRecheck.addAll(wamids));
   }
 
   Future<Boolean> retryLater(long id, long delayMillis, Integer code, String title, String detail) {

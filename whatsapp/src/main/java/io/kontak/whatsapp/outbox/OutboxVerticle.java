@@ -5,12 +5,13 @@ import io.kontak.core.bus.KontakEvent;
 import io.kontak.core.bus.OutboxFailed;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.conversation.CitizenId;
-import io.kontak.whatsapp.graph.ErrorClass;
 import io.kontak.whatsapp.graph.GraphClient;
-import io.kontak.whatsapp.graph.GraphError;
-import io.kontak.whatsapp.graph.GraphMessages;
 import io.kontak.whatsapp.graph.GraphResult;
-import io.kontak.whatsapp.webhook.DeliveryStatuses;
+import io.kontak.whatsapp.outbox.SendDecision.Fail;
+import io.kontak.whatsapp.outbox.SendDecision.MarkSent;
+import io.kontak.whatsapp.outbox.SendDecision.Pause;
+import io.kontak.whatsapp.outbox.SendDecision.Problem;
+import io.kontak.whatsapp.outbox.SendDecision.RetryAt;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -27,7 +28,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +42,10 @@ import org.slf4j.LoggerFactory;
  * happened, so a held-back row whose blocker was another node's reply, or any missed nudge, still
  * goes out within an interval.
  *
- * <p>A row is claimed atomically and settled once: accepted (wamid stored, never sent again),
- * retried with exponential backoff and full jitter (Meta's retryable codes, 429/5xx, no
- * connection), or failed with its reason. A request that may have reached Meta without an answer
- * is not repeated: it fails as {@code interrupted} and the desk is told, keeping at most one send
- * per row.
+ * <p>A row is claimed atomically and settled once, as {@link SendPolicy} decides from Meta's
+ * answer: accepted (wamid stored, never sent again), retried later, or failed with its reason (the
+ * desk is told); Meta's throughput and spam limits also pause the number. The wamids of rows
+ * marked sent go to {@code markedSent}, so that the webhook side applies statuses that raced them.
  */
 public final class OutboxVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxVerticle.class);
@@ -65,8 +65,6 @@ public final class OutboxVerticle extends VerticleBase {
   /** Held-back ids remembered for a quick retry; beyond that they wait for polling. */
   private static final int MAX_HELD_BACK = 10_000;
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
-  /** How soon a status that raced its row's mark-sent is applied after all. */
-  private static final Duration STATUS_RECHECK = Duration.ofSeconds(1);
   /** How soon a spam-limit pause set by another node stops this one too. */
   private static final Duration PAUSE_CHECK = Duration.ofSeconds(1);
 
@@ -75,11 +73,12 @@ public final class OutboxVerticle extends VerticleBase {
   private final KontakConfig.WhatsApp whatsapp;
   private final KontakConfig.Graph settings;
   private final OutboxMetrics metrics;
+  private final Consumer<List<String>> markedSent;
 
   private OutboxStore store;
   private GraphClient graph;
   private TokenBucket bucket;
-  private Backoff backoff;
+  private SendPolicy policy;
   private MessageConsumer<Object> nudges;
   private MessageConsumer<JsonObject> markReads;
   private Duration lease;
@@ -96,17 +95,17 @@ public final class OutboxVerticle extends VerticleBase {
   private long wakeTimer = -1;
   private long wakeAt = Long.MAX_VALUE;
   private long sweepTimer = -1;
-  private long statusTimer = -1;
-  private boolean rechecking;
   private long pauseTimer = -1;
   private long pollTimer = -1;
   private final SendPause sendPause;
   private Promise<Void> drained;
 
-  public OutboxVerticle(Pool pool, Pool settlePool, KontakConfig.WhatsApp whatsapp, KontakConfig.Graph settings, OutboxMetrics metrics,
-                        SendPause sendPause) {
+  /** {@code markedSent} is told the wamids of rows just marked sent, on this verticle's event loop. */
+  public OutboxVerticle(Pool pool, Pool settlePool, KontakConfig.WhatsApp whatsapp, KontakConfig.Graph settings,
+                        OutboxMetrics metrics, SendPause sendPause, Consumer<List<String>> markedSent) {
     this.metrics = metrics;
     this.sendPause = sendPause;
+    this.markedSent = markedSent;
     this.pool = pool;
     this.settlePool = settlePool;
     this.whatsapp = whatsapp;
@@ -115,18 +114,17 @@ public final class OutboxVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    store = new OutboxStore(pool, settlePool);
+    store = new OutboxStore(pool, settlePool, markedSent);
     HttpClient client = vertx.createHttpClient(
         new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
             .setConnectTimeout((int) Math.min(10_000, settings.timeout().toMillis())),
         new PoolOptions().setHttp1MaxSize(Math.max(1, settings.maxInFlight())));
     graph = new GraphClient(client, whatsapp.graphUrl(), whatsapp.accessToken(), settings.timeout());
     bucket = TokenBucket.perSecond(settings.sendRatePerSecond(), System::nanoTime);
-    backoff = new Backoff(settings.retryBase(), settings.retryMax(), RandomGenerator.getDefault());
+    policy = new SendPolicy(settings, RandomGenerator.getDefault());
     lease = settings.timeout().multipliedBy(2).plus(LEASE_MARGIN);
     nudges = vertx.eventBus().localConsumer(Addresses.OUTBOX_NUDGE, message -> nudged(message.body()));
     markReads = vertx.eventBus().localConsumer(Addresses.OUTBOX_MARK_READ, message -> markRead(message.body()));
-    statusTimer = vertx.setPeriodic(STATUS_RECHECK.toMillis(), id -> recheckStatuses());
     pauseTimer = vertx.setPeriodic(PAUSE_CHECK.toMillis(), id -> checkPause());
     // The floor under every other trigger: whatever a missed nudge or an unlucky interleaving of
     // claims and settles left behind, a poll finds it within one interval.
@@ -144,7 +142,6 @@ public final class OutboxVerticle extends VerticleBase {
     stopping = true;
     vertx.cancelTimer(wakeTimer);
     vertx.cancelTimer(sweepTimer);
-    vertx.cancelTimer(statusTimer);
     vertx.cancelTimer(pauseTimer);
     vertx.cancelTimer(pollTimer);
     drained = Promise.promise();
@@ -265,7 +262,7 @@ public final class OutboxVerticle extends VerticleBase {
   private void send(OutboxRow row) {
     inFlight++;
     graph.send(whatsapp.phoneNumberId(), row.body())
-        .compose(result -> settle(row, result))
+        .compose(result -> settle(row, policy.decide(result, row.attempts())))
         .onComplete(settled -> {
           inFlight--;
           settledSends++;
@@ -302,59 +299,46 @@ public final class OutboxVerticle extends VerticleBase {
     });
   }
 
-  private Future<?> settle(OutboxRow row, GraphResult result) {
-    return switch (result) {
-      case GraphResult.Accepted accepted -> {
+  private Future<?> settle(OutboxRow row, SendDecision decision) {
+    return switch (decision) {
+      case MarkSent sent -> {
         metrics.accepted.incrementAndGet();
-        yield store.markSent(row.id(), accepted.wamid().orElse(null));
+        yield store.markSent(row.id(), sent.wamid().orElse(null));
       }
-      case GraphResult.Rejected rejected -> rejected(row, rejected.error());
-      case GraphResult.Unreachable u when u.neverSent() ->
-          retry(row, null, "Graph API unreachable", u.cause().toString(), Optional.empty());
-      case GraphResult.Unreachable u ->
-          fail(row, "interrupted", null, "no answer from the Graph API: Meta may have accepted it", u.cause().toString());
+      case RetryAt retry -> {
+        Problem p = retry.problem();
+        LOG.debug("outbox row {}: attempt {} refused ({} {}); retry in {} ms", row.id(), row.attempts(), p.code(), p.title(),
+            retry.delayMillis());
+        yield store.retryLater(row.id(), retry.delayMillis(), p.code(), p.title(), p.detail())
+            .onSuccess(updated -> wakeIn(retry.delayMillis()));
+      }
+      case Fail fail -> {
+        fail.alert().ifPresent(alert -> LOG.error("ALERT: number {}: {}", whatsapp.phoneNumberId(), alert));
+        yield fail(row, fail.reason(), fail.problem());
+      }
+      case Pause pause -> {
+        pause(pause.pause(), pause.everyNode());
+        yield settle(row, pause.row());
+      }
     };
   }
 
-  private Future<?> rejected(OutboxRow row, GraphError error) {
-    ErrorClass errorClass = error.errorClass();
-    if (errorClass.retry()) {
-      if (error.code() == 130429) {
-        bucket.pauseFor(settings.retryBase());  // the whole number is over its throughput
-      }
-      return retry(row, error.code(), error.message(), error.details().orElse(null), error.retryAfter());
+  /** Stops this node's sends from the number; on {@code everyNode}, every other node's too (through Redis). */
+  private void pause(Duration pause, boolean everyNode) {
+    bucket.pauseFor(pause);
+    if (everyNode) {
+      metrics.spamLimits.incrementAndGet();
+      metrics.paused.set(1);
+      sendPause.pauseFor(pause)
+          .onFailure(e -> LOG.error("could not share the spam-limit pause through Redis: {}", e.toString()));
     }
-    switch (errorClass) {
-      case SPAM_LIMIT -> {
-        bucket.pauseFor(settings.spamPause());
-        metrics.spamLimits.incrementAndGet();
-        metrics.paused.set(1);
-        LOG.error("ALERT: Meta's spam rate limit (131048) on number {}: sending paused for {} s on every node",
-            whatsapp.phoneNumberId(), settings.spamPause().toSeconds());
-        sendPause.pauseFor(settings.spamPause())
-            .onFailure(e -> LOG.error("could not share the spam-limit pause through Redis: {}", e.toString()));
-      }
-      case AUTH -> LOG.error("ALERT: the Graph API refused the access token ({}): check WHATSAPP_ACCESS_TOKEN", error);
-      default -> {
-      }
-    }
-    return fail(row, errorClass.reason(), error.code(), error.message(), error.details().orElse(null));
   }
 
-  private Future<?> retry(OutboxRow row, Integer code, String title, String detail, Optional<Duration> retryAfter) {
-    if (row.attempts() >= settings.retryAttempts()) {
-      return fail(row, "gave_up", code, title, detail);
-    }
-    long delay = Math.max(backoff.delayMillis(row.attempts()), retryAfter.map(Duration::toMillis).orElse(0L));
-    LOG.debug("outbox row {}: attempt {} refused ({} {}); retry in {} ms", row.id(), row.attempts(), code, title, delay);
-    return store.retryLater(row.id(), delay, code, title, detail).onSuccess(updated -> wakeIn(delay));
-  }
-
-  private Future<?> fail(OutboxRow row, String reason, Integer code, String title, String detail) {
-    LOG.warn("outbox row {} to {} failed ({}): {} {}", row.id(), row.citizen(), reason, code, title);
-    return store.fail(row.id(), reason, code, title, detail).onSuccess(updated -> {
+  private Future<?> fail(OutboxRow row, String reason, Problem p) {
+    LOG.warn("outbox row {} to {} failed ({}): {} {}", row.id(), row.citizen(), reason, p.code(), p.title());
+    return store.fail(row.id(), reason, p.code(), p.title(), p.detail()).onSuccess(updated -> {
       if (updated) {
-        announceFailure(row.id(), row.citizen(), row.kind(), reason, code, title);
+        announceFailure(row.id(), row.citizen(), row.kind(), reason, p.code(), p.title());
       }
     });
   }
@@ -381,18 +365,6 @@ public final class OutboxVerticle extends VerticleBase {
             sweepTimer = vertx.setTimer(Math.max(1_000, lease.toMillis() / 2), id -> sweep());
           }
         });
-  }
-
-  /** Statuses that raced the mark-sent of their rows ({@link DeliveryStatuses}); one run at a time. */
-  private void recheckStatuses() {
-    if (rechecking) {
-      return;
-    }
-    rechecking = true;
-    store.applyStatuses()
-        .onSuccess(failed -> failed.forEach(f -> DeliveryStatuses.announce(vertx.eventBus(), f)))
-        .onFailure(e -> LOG.warn("outbox: applying delivery statuses failed: {}", e.toString()))
-        .onComplete(done -> rechecking = false);
   }
 
   /** Adopts a pause another node set after Meta's spam limit; clears the gauge when none is left. */

@@ -1,5 +1,6 @@
 package io.kontak.whatsapp.simulator;
 
+import io.kontak.whatsapp.message.WhatsAppLimits;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,11 +11,7 @@ import java.util.regex.Pattern;
  * (the wamid of the bot message whose button or row was tapped, as Meta sends it).
  */
 record SimulatedMessage(String from, String name, Optional<String> text, Optional<Reply> reply, Optional<String> context) {
-  static final int TEXT_MAX = 4_096;
   static final int NAME_MAX = 100;
-  static final int REPLY_ID_MAX = 256;
-  static final int REPLY_TITLE_MAX = 24;
-  static final int REPLY_DESCRIPTION_MAX = 72;
   static final String DEFAULT_NAME = "Warga";
   private static final Pattern WA_ID = Pattern.compile("\\+?[0-9]{6,15}");
   private static final Pattern WAMID = Pattern.compile("wamid\\.[A-Za-z0-9_=+/.-]{1,200}");
@@ -49,7 +46,7 @@ record SimulatedMessage(String from, String name, Optional<String> text, Optiona
       return s;
     });
     if (text != null) {
-      return new SimulatedMessage(from, name, Optional.of(string(text, "text", TEXT_MAX)), Optional.empty(), context);
+      return new SimulatedMessage(from, name, Optional.of(string(text, "text", WhatsAppLimits.TEXT_MAX)), Optional.empty(), context);
     }
     if (!(reply instanceof JsonObject r)) {
       throw new Invalid("reply must be an object {type, id, title}");
@@ -59,9 +56,11 @@ record SimulatedMessage(String from, String name, Optional<String> text, Optiona
       throw new Invalid("reply.type must be button_reply or list_reply");
     }
     Optional<String> description = Reply.LIST.equals(type) && r.getValue("description") != null
-        ? Optional.of(string(r.getValue("description"), "reply.description", REPLY_DESCRIPTION_MAX)) : Optional.empty();
+        ? Optional.of(string(r.getValue("description"), "reply.description", WhatsAppLimits.ROW_DESCRIPTION_MAX)) : Optional.empty();
     return new SimulatedMessage(from, name, Optional.empty(), Optional.of(new Reply((String) type,
-        string(r.getValue("id"), "reply.id", REPLY_ID_MAX), string(r.getValue("title"), "reply.title", REPLY_TITLE_MAX),
+        string(r.getValue("id"), "reply.id", WhatsAppLimits.BUTTON_ID_MAX),
+        // a tapped row's title can be longer than a button's
+        string(r.getValue("title"), "reply.title", Math.max(WhatsAppLimits.ROW_TITLE_MAX, WhatsAppLimits.BUTTON_TITLE_MAX)),
         description)), context);
   }
 

@@ -2,6 +2,7 @@ package io.kontak.whatsapp.simulator;
 
 import io.kontak.core.config.Branding;
 import io.kontak.core.http.Responses;
+import io.kontak.whatsapp.message.WhatsAppLimits;
 import io.kontak.whatsapp.webhook.WebhookSignature;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -100,7 +101,7 @@ final class SimulatorRoutes {
         .put("phone_number_id", settings.phoneNumberId())
         .put("regulator", branding.regulatorName())
         .put("hotline", branding.hotline())
-        .put("text_max", SimulatedMessage.TEXT_MAX));
+        .put("text_max", WhatsAppLimits.TEXT_MAX));
   }
 
   private void send(RoutingContext ctx) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.fake.FakeGraphApi;
-import io.kontak.whatsapp.graph.GraphMessages;
 import io.kontak.whatsapp.outbox.OutboundMessage.Button;
 import io.kontak.whatsapp.outbox.OutboundMessage.ListMessage;
 import io.kontak.whatsapp.outbox.OutboundMessage.ReplyButtons;

@@ -1,7 +1,6 @@
-package io.kontak.whatsapp.graph;
+package io.kontak.whatsapp.outbox;
 
 import io.kontak.core.conversation.CitizenId;
-import io.kontak.whatsapp.outbox.OutboundMessage;
 import io.kontak.whatsapp.outbox.OutboundMessage.ListMessage;
 import io.kontak.whatsapp.outbox.OutboundMessage.MarkRead;
 import io.kontak.whatsapp.outbox.OutboundMessage.ReplyButtons;
@@ -11,12 +10,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
-/** The Graph API request body ({@code POST /{phone-number-id}/messages}) of each outbound message. */
-public final class GraphMessages {
+/**
+ * The Graph API request body ({@code POST /{phone-number-id}/messages}) of each outbound message,
+ * rendered when it is enqueued: the row stores what {@link io.kontak.whatsapp.graph.GraphClient} sends.
+ */
+final class GraphMessages {
   private GraphMessages() {
   }
 
-  public static JsonObject body(CitizenId to, OutboundMessage message) {
+  static JsonObject body(CitizenId to, OutboundMessage message) {
     if (message instanceof MarkRead read) {
       JsonObject body = new JsonObject()
           .put("messaging_product", "whatsapp")

@@ -98,7 +98,8 @@ public final class ReportsBench {
 
   /**
    * Opens and closes the same number of conversations with the triggers on and off (the bot's own
-   * close statement), on the full table: the difference is what completing outcomes costs.
+   * close statement, plus the two columns the trigger would fill when it is off), on the full table:
+   * the difference is what completing outcomes costs.
    */
   private static String triggerCost(PostgresUrl db, int n) throws Exception {
     StringBuilder out = new StringBuilder("| triggers | open, µs per conversation | close, µs per conversation |\n|---|---|---|\n");
@@ -116,11 +117,11 @@ public final class ReportsBench {
             WITH closed AS (
               UPDATE conversation SET status = 'closed', closed_at = now()
                WHERE status = 'bot' AND citizen LIKE 'wa:6299%%'
-              RETURNING id, citizen, intents, handoff_reason, opened_at, queued_at, assigned_at, closed_at)
+              RETURNING id, citizen, intents, handoff_reason, opened_at, queued_at, assigned_at, closed_at, language)
             INSERT INTO conversation_outcome (conversation_id, citizen, outcome, first_intent, handoff_reason,
-                                              wait_seconds, handle_seconds, closed_at)
+                                              wait_seconds, handle_seconds, closed_at, language, opened_at)
             SELECT id, citizen, 'resolved_by_bot', intents->>0, handoff_reason, NULL,
-                   extract(epoch FROM closed_at - opened_at)::int, closed_at
+                   extract(epoch FROM closed_at - opened_at)::int, closed_at, language, opened_at
               FROM closed""");
         long closed = System.nanoTime() - start;
         out.append(String.format("| %s | %.1f | %.1f |%n", on ? "on" : "off", opened / 1e3 / TRIGGER_SAMPLE,

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -123,6 +124,16 @@ public final class LiveCounters extends VerticleBase implements MeterBinder {
       publish();
       return null;
     });
+  }
+
+  /** The figures last read: {@code queue_length}, {@code oldest_wait_seconds}, {@code open_chats}, {@code agents}, {@code outcomes}, {@code handoffs}. */
+  public JsonObject snapshot() {
+    Map<String, Map<String, Long>> now = keyed;
+    return new JsonObject().put("queue_length", queueLength.get()).put("oldest_wait_seconds", oldestWait.get())
+        .put("open_chats", openChats.get())
+        .put("agents", new JsonObject(Map.copyOf(now.getOrDefault("agents", Map.of()))))
+        .put("outcomes", new JsonObject(Map.copyOf(now.getOrDefault("outcome", Map.of()))))
+        .put("handoffs", new JsonObject(Map.copyOf(now.getOrDefault("reason", Map.of()))));
   }
 
   private synchronized void publish() {

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
@@ -42,9 +45,10 @@ public final class Reports {
     var settings = config.reports();
     ZoneId zone = config.desk().timezone();
     Clock clock = Clock.systemUTC();
+    var counters = new LiveCounters(pool, zone, settings.metricsEvery(), clock);
     var reports = new Reports(
-        new ReportRoutes(new ResolutionReport(pool, settings), authenticate, supervises, zone, clock),
-        new LiveCounters(pool, zone, settings.metricsEvery(), clock),
+        new ReportRoutes(new ResolutionReport(pool, settings), counters, authenticate, supervises, zone, clock),
+        counters,
         new RetentionJob(pool, settings.retention(), settings.retentionEvery(), clock));
     return pool.preparedQuery(SET_REOPEN_WINDOW).execute(Tuple.of((double) settings.reopenWindow().toSeconds()))
         .compose(set -> vertx.deployVerticle(reports.counters)).onSuccess(deployed::accept)
@@ -52,8 +56,18 @@ public final class Reports {
         .map(reports);
   }
 
+  /** {@code /api/reports}, and {@code /vendor/echarts/} (the dashboard's charting library, from its WebJar). */
   public List<Mount> mounts() {
-    return List.of(new Mount(ReportRoutes.PREFIX, routes::router));
+    return List.of(new Mount(ReportRoutes.PREFIX, routes::router), new Mount(VENDOR, Reports::vendor));
+  }
+
+  static final String VENDOR = "/vendor";
+
+  private static Router vendor(Vertx vertx) {
+    Router router = Router.router(vertx);
+    router.get("/echarts/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "META-INF/resources/webjars")
+        .setMaxAgeSeconds(86_400));
+    return router;
   }
 
   public MeterBinder metrics() {

@@ -9,16 +9,20 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The figures of {@code GET /api/reports/resolution} (definitions in README, "Reports"): three
- * statements run side by side on the pool, assembled into the contract's JSON. Aggregates only: no
+ * statements (figures, distributions, concurrency) run side by side on the pool, assembled into the
+ * contract's JSON. Aggregates only: no
  * citizen identifier ever leaves this class.
  */
 public final class ResolutionReport {
+  private static final JsonObject NO_PERCENTILES = new JsonObject().put("p50", null).put("p90", null);
   private final Pool pool;
   private final ReportsConfig config;
 
@@ -33,17 +37,22 @@ public final class ResolutionReport {
   }
 
   Future<JsonObject> compute(ReportRange range) {
-    Tuple bounds = Tuple.of(range.startInstant(), range.endInstant());
-    Future<RowSet<Row>> figures = pool.preparedQuery(ReportSql.FIGURES).execute(Tuple.of(range.startInstant(),
-        range.endInstant(), (double) config.sla().toSeconds(), config.slaIntents().toArray(String[]::new)));
-    Future<RowSet<Row>> volume = pool.preparedQuery(ReportSql.VOLUME)
-        .execute(Tuple.of(range.startInstant(), range.endInstant(), range.zone().getId()));
-    Future<RowSet<Row>> concurrency = pool.preparedQuery(ReportSql.CONCURRENCY).execute(bounds);
-    return Future.all(figures, volume, concurrency)
-        .map(done -> assemble(range, figures.result(), volume.result(), concurrency.result().iterator().next()));
+    Future<RowSet<Row>> figures = run(ReportSql.FIGURES, Tuple.of(range.startInstant(), range.endInstant(),
+        (double) config.sla().toSeconds(), config.slaIntents().toArray(String[]::new)));
+    Future<RowSet<Row>> distributions = run(ReportSql.DISTRIBUTIONS,
+        Tuple.of(range.startInstant(), range.endInstant(), range.zone().getId()));
+    Future<RowSet<Row>> concurrency = run(ReportSql.CONCURRENCY, Tuple.of(range.startInstant(), range.endInstant()));
+    return Future.all(figures, distributions, concurrency)
+        .map(done -> assemble(range, figures.result(), distributions.result(), concurrency.result().iterator().next()));
   }
 
-  private JsonObject assemble(ReportRange range, RowSet<Row> figures, RowSet<Row> volume, Row concurrency) {
+  /** One statement in its own read-only transaction, with the report's planner settings. */
+  private Future<RowSet<Row>> run(String statement, Tuple arguments) {
+    return pool.withTransaction(conn -> conn.query(ReportSql.SETTINGS).execute()
+        .compose(set -> conn.preparedQuery(statement).execute(arguments)));
+  }
+
+  private JsonObject assemble(ReportRange range, RowSet<Row> figures, RowSet<Row> distributions, Row concurrency) {
     JsonObject report = new JsonObject()
         .put("from", range.from().toString()).put("to", range.to().toString())
         .put("timezone", range.zone().getId())
@@ -76,14 +85,24 @@ public final class ResolutionReport {
         default -> throw new IllegalStateException("unknown dimension " + row.getString("dimension"));
       }
     }
+    Map<String, JsonObject> percentiles = new TreeMap<>();
+    List<Row> volume = new ArrayList<>();
+    for (Row row : distributions) {
+      if ("volume".equals(row.getString("kind"))) {
+        volume.add(row);
+      } else {
+        percentiles.put(row.getString("kind"),
+            new JsonObject().put("p50", row.getInteger("p50")).put("p90", row.getInteger("p90")));
+      }
+    }
     report.mergeIn(total)
         .put("registration", registration)
         .put("by_language", new JsonObject(Map.copyOf(byLanguage)))
         .put("by_intent", new JsonObject(Map.copyOf(byIntent)))
         .put("handoff_reasons", new JsonObject(Map.copyOf(reasons)));
-    report.put("queue_wait_seconds", percentiles(totalRow, "queue_wait"))
-        .put("first_response_seconds", percentiles(totalRow, "first_response"))
-        .put("handle_seconds", percentiles(totalRow, "handle")
+    report.put("queue_wait_seconds", percentiles.getOrDefault("queue_wait", NO_PERCENTILES.copy()))
+        .put("first_response_seconds", percentiles.getOrDefault("first_response", NO_PERCENTILES.copy()))
+        .put("handle_seconds", percentiles.getOrDefault("handle", NO_PERCENTILES.copy())
             .put("average", totalRow == null ? null : totalRow.getDouble("handle_average")))
         .put("agent_concurrency", ratio(concurrency.getDouble("chat_seconds"), concurrency.getDouble("busy_seconds")))
         .put("csat", csat(totalRow))
@@ -115,13 +134,6 @@ public final class ResolutionReport {
         .put("reopened", value(row, "reopened"));
   }
 
-  private static JsonObject percentiles(Row row, String column) {
-    Object[] values = row == null ? null : (Object[]) row.getValue(column);
-    return new JsonObject()
-        .put("p50", values == null ? null : values[0])
-        .put("p90", values == null ? null : values[1]);
-  }
-
   private static JsonObject csat(Row row) {
     long answers = value(row, "csat_answers");
     return new JsonObject().put("answers", answers)
@@ -145,14 +157,14 @@ public final class ResolutionReport {
         .put("share", ratio(met, cases));
   }
 
-  private static JsonObject volume(ReportRange range, RowSet<Row> rows) {
+  private static JsonObject volume(ReportRange range, List<Row> rows) {
     long[] byHour = new long[24];
     Map<LocalDate, Long> byDay = new TreeMap<>();
     for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
       byDay.put(d, 0L);
     }
     for (Row row : rows) {
-      long n = row.getLong("conversations");
+      long n = row.getLong("n");
       byHour[row.getInteger("hour")] += n;
       byDay.merge(row.getLocalDate("day"), n, Long::sum);
     }

@@ -26,7 +26,8 @@ import java.util.Map;
  * {@code ResolutionReport} (the route's code, same SQL) for the year and for one month, and what the
  * outcome triggers cost per opened and per closed conversation. Prints a Markdown table.
  *
- * <pre>java -cp kontak-bench.jar io.kontak.bench.ReportsBench [--conversations 1000000] [--runs 30] [--out FILE]</pre>
+ * <pre>java -cp kontak-bench.jar io.kontak.bench.ReportsBench [--conversations 1000000] [--runs 30] [--out FILE]
+ *     [--keep true] (leave the database) [--reuse true] (time the database an earlier --keep run left)</pre>
  */
 public final class ReportsBench {
   static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
@@ -40,9 +41,10 @@ public final class ReportsBench {
     Files.createDirectories(work);
     StringBuilder out = new StringBuilder();
     try (BenchPostgres server = BenchPostgres.start(work)) {
-      PostgresUrl db = server.freshDatabase("kontak_bench_reports");
+      boolean reuse = options.containsKey("reuse");
+      PostgresUrl db = reuse ? server.database("kontak_bench_reports") : server.freshDatabase("kontak_bench_reports");
       Database.migrateBlocking(db);
-      List<String> generation = generate(db, n);
+      List<String> generation = reuse ? List.of("reused the database of an earlier run") : generate(db, n);
       String triggers = triggerCost(db, n);
       Vertx vertx = Vertx.vertx();
       Pool pool = Database.pool(vertx, db, 4);
@@ -69,7 +71,9 @@ public final class ReportsBench {
       } finally {
         pool.close().await();
         vertx.close().await();
-        server.drop(List.of("kontak_bench_reports"));
+        if (!options.containsKey("keep")) {
+          server.drop(List.of("kontak_bench_reports"));
+        }
       }
     }
     System.out.println(out);

@@ -63,33 +63,39 @@ final class ReportSql {
        GROUP BY GROUPING SETS ((), (language), (intent), (registration), (handoff_reason))""";
 
   /**
-   * One pass for the distributions ($3 time zone): how many conversations had each queue wait, first
-   * response and handle time (percentiles are read from these counts exactly as percentile_disc
-   * would: the first value whose cumulative share reaches the fraction) and how many opened in each
-   * local day and hour.
+   * The distributions of handed-off conversations (the only ones with a queue wait, first response
+   * or agent handle time; read through their partial index, V401): how many had each value.
+   * Percentiles are read from these counts exactly as percentile_disc would: the first value whose
+   * cumulative share reaches the fraction.
    */
-  static final String DISTRIBUTIONS = """
+  static final String PERCENTILES = """
       WITH counted AS (
         SELECT CASE WHEN GROUPING(wait_seconds) = 0 THEN 'queue_wait'
                     WHEN GROUPING(first_response_seconds) = 0 THEN 'first_response'
-                    WHEN GROUPING(agent_handle) = 0 THEN 'handle'
-                    ELSE 'volume' END AS kind,
-               coalesce(wait_seconds, first_response_seconds, agent_handle) AS value, day, hour, count(*) AS n
+                    ELSE 'handle' END AS kind,
+               coalesce(wait_seconds, first_response_seconds, agent_handle) AS value, count(*) AS n
           FROM (SELECT wait_seconds, first_response_seconds,
-                       CASE WHEN outcome = 'resolved_by_agent' THEN handle_seconds END AS agent_handle,
-                       (opened_at AT TIME ZONE $3)::date AS day, extract(hour FROM opened_at AT TIME ZONE $3)::int AS hour
+                       CASE WHEN outcome = 'resolved_by_agent' THEN handle_seconds END AS agent_handle
                   FROM conversation_outcome
-                 WHERE opened_at >= $1 AND opened_at < $2) o
-         GROUP BY GROUPING SETS ((wait_seconds), (first_response_seconds), (agent_handle), (day, hour))),
+                 WHERE handed_off AND opened_at >= $1 AND opened_at < $2) o
+         GROUP BY GROUPING SETS ((wait_seconds), (first_response_seconds), (agent_handle))),
       ranked AS (
         SELECT kind, value, sum(n) OVER (PARTITION BY kind ORDER BY value) AS below,
                sum(n) OVER (PARTITION BY kind) AS total
-          FROM counted WHERE kind <> 'volume' AND value IS NOT NULL)
+          FROM counted WHERE value IS NOT NULL)
       SELECT kind, min(value) FILTER (WHERE below >= 0.5 * total) AS p50,
-             min(value) FILTER (WHERE below >= 0.9 * total) AS p90, NULL::date AS day, NULL::int AS hour, NULL::bigint AS n
-        FROM ranked GROUP BY kind
-      UNION ALL
-      SELECT kind, NULL, NULL, day, hour, n FROM counted WHERE kind = 'volume'""";
+             min(value) FILTER (WHERE below >= 0.9 * total) AS p90
+        FROM ranked GROUP BY kind""";
+
+  /**
+   * Conversations per quarter of an hour since the epoch (every time zone's offset is a multiple of
+   * 15 minutes, so each quarter falls in one local hour): only the opening time is read, from its index.
+   */
+  static final String VOLUME = """
+      SELECT floor(extract(epoch FROM opened_at) / 900)::bigint AS quarter, count(*) AS n
+        FROM conversation_outcome
+       WHERE opened_at >= $1 AND opened_at < $2
+       GROUP BY 1""";
 
   /**
    * Average open chats per working agent: the time chats were held (from an assignment or transfer

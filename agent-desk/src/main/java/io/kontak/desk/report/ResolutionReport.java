@@ -8,16 +8,16 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The figures of {@code GET /api/reports/resolution} (definitions in README, "Reports"): three
- * statements (figures, distributions, concurrency) run side by side on the pool, assembled into the
+ * The figures of {@code GET /api/reports/resolution} (definitions in README, "Reports"): four
+ * statements (figures, percentiles, volume, concurrency) run side by side on the pool, assembled into the
  * contract's JSON. Aggregates only: no
  * citizen identifier ever leaves this class.
  */
@@ -39,11 +39,13 @@ public final class ResolutionReport {
   Future<JsonObject> compute(ReportRange range) {
     Future<RowSet<Row>> figures = run(ReportSql.FIGURES, Tuple.of(range.startInstant(), range.endInstant(),
         (double) config.sla().toSeconds(), config.slaIntents().toArray(String[]::new)));
-    Future<RowSet<Row>> distributions = run(ReportSql.DISTRIBUTIONS,
-        Tuple.of(range.startInstant(), range.endInstant(), range.zone().getId()));
-    Future<RowSet<Row>> concurrency = run(ReportSql.CONCURRENCY, Tuple.of(range.startInstant(), range.endInstant()));
-    return Future.all(figures, distributions, concurrency)
-        .map(done -> assemble(range, figures.result(), distributions.result(), concurrency.result().iterator().next()));
+    Tuple bounds = Tuple.of(range.startInstant(), range.endInstant());
+    Future<RowSet<Row>> percentiles = run(ReportSql.PERCENTILES, bounds);
+    Future<RowSet<Row>> volume = run(ReportSql.VOLUME, bounds);
+    Future<RowSet<Row>> concurrency = run(ReportSql.CONCURRENCY, bounds);
+    return Future.all(figures, percentiles, volume, concurrency)
+        .map(done -> assemble(range, figures.result(), percentiles.result(), volume.result(),
+            concurrency.result().iterator().next()));
   }
 
   /** One statement in its own read-only transaction, with the report's planner settings. */
@@ -52,7 +54,8 @@ public final class ResolutionReport {
         .compose(set -> conn.preparedQuery(statement).execute(arguments)));
   }
 
-  private JsonObject assemble(ReportRange range, RowSet<Row> figures, RowSet<Row> distributions, Row concurrency) {
+  private JsonObject assemble(ReportRange range, RowSet<Row> figures, RowSet<Row> distributions, RowSet<Row> volume,
+                              Row concurrency) {
     JsonObject report = new JsonObject()
         .put("from", range.from().toString()).put("to", range.to().toString())
         .put("timezone", range.zone().getId())
@@ -86,14 +89,9 @@ public final class ResolutionReport {
       }
     }
     Map<String, JsonObject> percentiles = new TreeMap<>();
-    List<Row> volume = new ArrayList<>();
     for (Row row : distributions) {
-      if ("volume".equals(row.getString("kind"))) {
-        volume.add(row);
-      } else {
-        percentiles.put(row.getString("kind"),
-            new JsonObject().put("p50", row.getInteger("p50")).put("p90", row.getInteger("p90")));
-      }
+      percentiles.put(row.getString("kind"),
+          new JsonObject().put("p50", row.getInteger("p50")).put("p90", row.getInteger("p90")));
     }
     report.mergeIn(total)
         .put("registration", registration)
@@ -157,7 +155,8 @@ public final class ResolutionReport {
         .put("share", ratio(met, cases));
   }
 
-  private static JsonObject volume(ReportRange range, List<Row> rows) {
+  /** Quarters of an hour since the epoch, as local hours of the day and local days. */
+  private static JsonObject volume(ReportRange range, RowSet<Row> rows) {
     long[] byHour = new long[24];
     Map<LocalDate, Long> byDay = new TreeMap<>();
     for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
@@ -165,8 +164,9 @@ public final class ResolutionReport {
     }
     for (Row row : rows) {
       long n = row.getLong("n");
-      byHour[row.getInteger("hour")] += n;
-      byDay.merge(row.getLocalDate("day"), n, Long::sum);
+      ZonedDateTime local = Instant.ofEpochSecond(row.getLong("quarter") * 900).atZone(range.zone());
+      byHour[local.getHour()] += n;
+      byDay.merge(local.toLocalDate(), n, Long::sum);
     }
     JsonArray hours = new JsonArray();
     for (int h = 0; h < 24; h++) {

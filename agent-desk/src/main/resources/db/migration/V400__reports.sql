@@ -77,10 +77,11 @@ BEGIN
                                 ELSE greatest(0, extract(epoch FROM first_reply - c.queued_at))::int END;
   NEW.handle_seconds := greatest(0, extract(epoch FROM NEW.closed_at - coalesce(first_assigned, c.opened_at)))::int;
 
-  -- A human took part: never the bot's resolution. An agent's close without a single reply helped nobody.
+  -- A human took part: never the bot's resolution. An agent's close as "no_response" without a single
+  -- message of theirs: the citizen left before anyone answered.
   IF NEW.outcome = 'resolved_by_bot' AND (NEW.agent_messages > 0 OR c.queued_at IS NOT NULL) THEN
     NEW.outcome := CASE WHEN NEW.agent_messages > 0 THEN 'resolved_by_agent' ELSE 'abandoned' END;
-  ELSIF NEW.outcome = 'resolved_by_agent' AND NEW.agent_messages = 0 THEN
+  ELSIF NEW.outcome = 'resolved_by_agent' AND NEW.agent_messages = 0 AND NEW.resolution = 'no_response' THEN
     NEW.outcome := 'abandoned';
   END IF;
   RETURN NEW;

@@ -131,6 +131,14 @@ public final class Desk {
     return auth;
   }
 
+  /**
+   * The demo run's accounts (created in an empty desk, kept under {@code dataDir}): lines
+   * "username role password" for the start-up log.
+   */
+  public Future<List<String>> demoAccounts(Vertx vertx, java.nio.file.Path dataDir) {
+    return io.kontak.desk.account.DemoAccounts.ensure(vertx, accounts, passwords, dataDir);
+  }
+
   /** Runs every timer once now (tests). */
   public Future<Void> runTimers() {
     return timers.runOnce();

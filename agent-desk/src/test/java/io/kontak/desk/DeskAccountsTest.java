@@ -179,4 +179,20 @@ class DeskAccountsTest {
       assertThat(node.staff("POST", "/api/desk/users/nobody/disable", null).status()).isEqualTo(404);
     }
   }
+
+  @Test
+  void theDemoRunGetsASupervisorAndTwoAgentsOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+    try (var node = new DeskTestNode(Map.of())) {
+      var lines = node.desk.demoAccounts(node.vertx, data).await();
+      assertThat(lines).hasSize(3);
+      assertThat(lines.get(0)).startsWith("demo-supervisor supervisor ");
+      String[] agent = lines.get(1).split(" ");
+      Response signedIn = node.anonymous("POST", "/api/desk/session",
+          new JsonObject().put("username", agent[0]).put("password", agent[2]));
+      assertThat(signedIn.status()).isEqualTo(200);
+      assertThat(signedIn.json().getString("role")).isEqualTo("agent");
+      assertThat(node.desk.demoAccounts(node.vertx, data).await()).isEqualTo(lines);
+      assertThat(data.resolve("desk-demo-accounts.txt")).exists();
+    }
+  }
 }

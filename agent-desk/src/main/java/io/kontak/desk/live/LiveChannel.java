@@ -62,7 +62,13 @@ public final class LiveChannel {
    */
   public Router router(Vertx vertx, Function<RoutingContext, Future<Session>> authenticate) {
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    // the session is looked up before the bridge; the request stays unread meanwhile (a WebSocket
+    // upgrade needs it so), and only the XHR transports' POSTs have bodies to read
+    router.route().handler(ctx -> {
+      ctx.request().pause();
+      ctx.next();
+    });
+    router.post().handler(BodyHandler.create().setBodyLimit(64 * 1024));
     router.route().handler(ctx -> authenticate.apply(ctx).onComplete(found -> {
       if (found.succeeded() && found.result() != null) {
         ctx.put(SESSION, found.result());
@@ -92,6 +98,8 @@ public final class LiveChannel {
         presence.connected(session.accountId());
         dirty = true;
         event.complete(true);
+        // paused with its request while the session was looked up
+        socket.resume();
       }
       case SOCKET_CLOSED -> {
         Session session = sockets.remove(socket);

@@ -88,11 +88,11 @@ final class ReportSql {
         FROM ranked GROUP BY kind""";
 
   /**
-   * Conversations per quarter of an hour since the epoch (every time zone's offset is a multiple of
-   * 15 minutes, so each quarter falls in one local hour): only the opening time is read, from its index.
+   * Conversations per quarter of an hour (every time zone's offset is a multiple of 15 minutes, so
+   * each quarter falls in one local hour): only the opening time is read, from its index.
    */
   static final String VOLUME = """
-      SELECT floor(extract(epoch FROM opened_at) / 900)::bigint AS quarter, count(*) AS n
+      SELECT date_bin('15 minutes', opened_at, timestamptz '2000-01-01 00:00Z') AS quarter, count(*) AS n
         FROM conversation_outcome
        WHERE opened_at >= $1 AND opened_at < $2
        GROUP BY 1""";

@@ -8,7 +8,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.ZoneId;
@@ -155,7 +154,7 @@ public final class ResolutionReport {
         .put("share", ratio(met, cases));
   }
 
-  /** Quarters of an hour since the epoch, as local hours of the day and local days. */
+  /** Quarters of an hour, as local hours of the day and local days. */
   private static JsonObject volume(ReportRange range, RowSet<Row> rows) {
     long[] byHour = new long[24];
     Map<LocalDate, Long> byDay = new TreeMap<>();
@@ -164,7 +163,7 @@ public final class ResolutionReport {
     }
     for (Row row : rows) {
       long n = row.getLong("n");
-      ZonedDateTime local = Instant.ofEpochSecond(row.getLong("quarter") * 900).atZone(range.zone());
+      ZonedDateTime local = row.getOffsetDateTime("quarter").atZoneSameInstant(range.zone());
       byHour[local.getHour()] += n;
       byDay.merge(local.toLocalDate(), n, Long::sum);
     }

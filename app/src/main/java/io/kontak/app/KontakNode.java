@@ -28,6 +28,8 @@ import io.kontak.registry.node.RegistryService;
 import io.kontak.registry.node.RegistryVerticle;
 import io.kontak.registry.store.RegistryStore;
 import io.kontak.desk.Desk;
+import io.kontak.desk.http.DeskAuth;
+import io.kontak.desk.report.Reports;
 import io.kontak.whatsapp.WhatsAppChannel;
 import io.kontak.whatsapp.simulator.Simulator;
 import io.vertx.core.DeploymentOptions;
@@ -39,7 +41,6 @@ import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,12 +121,15 @@ public final class KontakNode {
         .onSuccess(deployments::add)
         .compose(id -> WhatsAppChannel.start(vertx, config, postgres, pool, RedisUrl.api(redis)))
         .compose(whatsapp -> Desk.start(vertx, config, pool, RedisUrl.api(redis), whatsapp.outbox())
-            .map(desk -> Map.entry(whatsapp, desk)))
+            .compose(desk -> Reports.start(vertx, pool, config, desk.auth()::handle,
+                    ctx -> DeskAuth.caller(ctx).supervises(), deployments::add)
+                .map(reports -> new Started(whatsapp, desk, reports))))
         .compose(started -> {
-          WhatsAppChannel whatsapp = started.getKey();
-          Desk desk = started.getValue();
+          WhatsAppChannel whatsapp = started.whatsapp();
+          Desk desk = started.desk();
           var engineMetrics = new ConversationMetrics();
-          var metrics = new MetricsRoutes(List.of(new RegistryMetrics(registry), whatsapp.outboxMetrics(), engineMetrics));
+          var metrics = new MetricsRoutes(List.of(new RegistryMetrics(registry), whatsapp.outboxMetrics(), engineMetrics,
+              started.reports().metrics()));
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
           var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port,
               deployments, desk);
@@ -135,6 +139,7 @@ public final class KontakNode {
               Mount.endpoint("/webhook", whatsapp::webhookRouter)));
           simulator.ifPresent(s -> mounts.add(Mount.endpoint(Simulator.PATH, s::router)));
           mounts.addAll(desk.mounts());
+          mounts.addAll(started.reports().mounts());
           var conversations = config.conversations();
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
@@ -151,6 +156,10 @@ public final class KontakNode {
         .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close())
             .onComplete(closed -> redis.close())
             .transform(closed -> Future.failedFuture(e)));
+  }
+
+  /** What the node's features returned once started, before its HTTP server is deployed. */
+  private record Started(WhatsAppChannel whatsapp, Desk desk, Reports reports) {
   }
 
   /** The agent desk of this node. */

@@ -126,6 +126,11 @@ public final class Desk {
     return router;
   }
 
+  /** Who calls: the staff token or a session (the reports' routes authenticate with it too). */
+  public DeskAuth auth() {
+    return auth;
+  }
+
   /**
    * The demo run's accounts (created in an empty desk, kept under {@code dataDir}): lines
    * "username role password" for the start-up log.

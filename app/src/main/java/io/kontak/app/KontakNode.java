@@ -4,6 +4,7 @@ import io.kontak.bot.conversation.ConversationEngine;
 import io.kontak.bot.conversation.ConversationMetrics;
 import io.kontak.bot.conversation.Dialog;
 import io.kontak.bot.conversation.FaqContent;
+import io.kontak.bot.conversation.RegistryNames;
 import io.kontak.bot.conversation.SenderRateLimit;
 import io.kontak.bot.explain.ExplainRoutes;
 import io.kontak.bot.reply.Messages;
@@ -27,6 +28,8 @@ import io.kontak.registry.node.RegistryService;
 import io.kontak.registry.node.RegistryVerticle;
 import io.kontak.registry.store.RegistryStore;
 import io.kontak.desk.Desk;
+import io.kontak.desk.http.DeskAuth;
+import io.kontak.desk.report.Reports;
 import io.kontak.whatsapp.WhatsAppChannel;
 import io.kontak.whatsapp.simulator.Simulator;
 import io.vertx.core.DeploymentOptions;
@@ -38,7 +41,6 @@ import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,12 +91,13 @@ public final class KontakNode {
         .compose(ready -> wire(vertx, config, postgres, nlu.result(), messages.result(), faq));
   }
 
-  private static Future<KontakNode> wire(Vertx vertx, KontakConfig config, PostgresUrl postgres, Nlu nlu,
+  private static Future<KontakNode> wire(Vertx vertx, KontakConfig config, PostgresUrl postgres, Nlu models,
                                          Messages messages, FaqContent faq) {
     Pool pool = Database.pool(vertx, postgres, "kontak-pg", config.postgres().poolSize());
     Redis redis = RedisUrl.client(vertx, config.redisUrl().orElseThrow());
     var searcher = new RegistrySearcher(new PhoneNumbers(config.registry().phoneRegion()), LookupPolicy.DEFAULT);
     var registry = new RegistryService(vertx, config, new RegistryStore(pool), searcher);
+    Nlu nlu = NluModels.withSpotter(models, new RegistryNames(searcher));
     // Understanding a message runs on the lookups' threads (same name, same pool): one set of CPU-bound
     // workers, not two taking turns on the cores (bench/RESULTS-whatsapp.md, "Tuning history").
     WorkerExecutor nluWorkers = vertx.createSharedWorkerExecutor(RegistryService.SEARCH_WORKERS,
@@ -118,12 +121,15 @@ public final class KontakNode {
         .onSuccess(deployments::add)
         .compose(id -> WhatsAppChannel.start(vertx, config, postgres, pool, RedisUrl.api(redis)))
         .compose(whatsapp -> Desk.start(vertx, config, pool, RedisUrl.api(redis), whatsapp.outbox())
-            .map(desk -> Map.entry(whatsapp, desk)))
+            .compose(desk -> Reports.start(vertx, pool, config, desk.auth()::handle,
+                    ctx -> DeskAuth.caller(ctx).supervises(), deployments::add)
+                .map(reports -> new Started(whatsapp, desk, reports))))
         .compose(started -> {
-          WhatsAppChannel whatsapp = started.getKey();
-          Desk desk = started.getValue();
+          WhatsAppChannel whatsapp = started.whatsapp();
+          Desk desk = started.desk();
           var engineMetrics = new ConversationMetrics();
-          var metrics = new MetricsRoutes(List.of(new RegistryMetrics(registry), whatsapp.outboxMetrics(), engineMetrics));
+          var metrics = new MetricsRoutes(List.of(new RegistryMetrics(registry), whatsapp.outboxMetrics(), engineMetrics,
+              started.reports().metrics()));
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
           var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port,
               deployments, desk);
@@ -133,6 +139,7 @@ public final class KontakNode {
               Mount.endpoint("/webhook", whatsapp::webhookRouter)));
           simulator.ifPresent(s -> mounts.add(Mount.endpoint(Simulator.PATH, s::router)));
           mounts.addAll(desk.mounts());
+          mounts.addAll(started.reports().mounts());
           var conversations = config.conversations();
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
@@ -149,6 +156,10 @@ public final class KontakNode {
         .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close())
             .onComplete(closed -> redis.close())
             .transform(closed -> Future.failedFuture(e)));
+  }
+
+  /** What the node's features returned once started, before its HTTP server is deployed. */
+  private record Started(WhatsAppChannel whatsapp, Desk desk, Reports reports) {
   }
 
   /** The agent desk of this node. */

@@ -25,7 +25,8 @@ public record KontakConfig(
     Conversations conversations,
     Simulator simulator,
     Postgres postgres,
-    DeskConfig desk) {
+    DeskConfig desk,
+    ReportsConfig reports) {
 
   /**
    * Connections a node keeps to Postgres, in two pools so that storing what Meta delivers never
@@ -162,7 +163,8 @@ public record KontakConfig(
         new Postgres(
             e.integer("KONTAK_PG_POOL_SIZE", 16),
             e.integer("KONTAK_PG_INTAKE_POOL_SIZE", 4)),
-        DeskConfig.from(e));
+        DeskConfig.from(e),
+        ReportsConfig.from(e));
   }
 
   /**
@@ -176,32 +178,37 @@ public record KontakConfig(
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {
     return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
-        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk);
+        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports);
   }
 
   public KontakConfig withAdminToken(String token) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
-        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk);
+        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports);
   }
 
   public KontakConfig withHttpPort(int port) {
     return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk);
+        registry, branding, conversations, simulator, postgres, desk, reports);
   }
 
   public KontakConfig withWhatsApp(WhatsApp other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, other, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk);
+        registry, branding, conversations, simulator, postgres, desk, reports);
   }
 
   public KontakConfig withSimulator(boolean enabled) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, new Simulator(enabled), postgres, desk);
+        registry, branding, conversations, new Simulator(enabled), postgres, desk, reports);
   }
 
   public KontakConfig withDesk(DeskConfig other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, other);
+        registry, branding, conversations, simulator, postgres, other, reports);
+  }
+
+  public KontakConfig withReports(ReportsConfig other) {
+    return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
+        registry, branding, conversations, simulator, postgres, desk, other);
   }
 
   /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */

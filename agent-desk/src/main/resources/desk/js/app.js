@@ -105,7 +105,13 @@ async function startDesk() {
   $('app').hidden = false;
   document.title = 'Kontak desk';
   $('whoami').textContent = session.username + ' · ' + ROLE_NAMES[session.role];
-  $('view-tabs').replaceChildren(el('span', 'tab active', spec.label));
+  const tabs = [el('span', 'tab active', spec.label)];
+  if (session.role === 'supervisor') {
+    const reports = el('a', 'tab', 'Reports');
+    reports.href = 'dashboard.html';
+    tabs.push(reports);
+  }
+  $('view-tabs').replaceChildren(...tabs);
   for (const other of Object.values(VIEWS)) $(other.view).hidden = other !== spec;
   $('agent-bar').hidden = session.role !== 'agent';
   desk = new spec.Desk(session, alerts);

@@ -298,6 +298,7 @@ class DeskBrowserTest {
       awaitReplies(citizen, 1);
     }
     signIn("sari");
+    assertThat(browser.findElement(By.linkText("Reports")).getDomAttribute("href")).isEqualTo("dashboard.html");
     wait(WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sv-queue tr button.link"), 1));
     WebElement agents = browser.findElement(By.id("sv-agents"));
     wait(WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)

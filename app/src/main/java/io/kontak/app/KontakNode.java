@@ -27,6 +27,9 @@ import io.kontak.registry.node.RegistryMetrics;
 import io.kontak.registry.node.RegistryService;
 import io.kontak.registry.node.RegistryVerticle;
 import io.kontak.registry.store.RegistryStore;
+import io.kontak.desk.Desk;
+import io.kontak.desk.http.DeskAuth;
+import io.kontak.desk.report.Reports;
 import io.kontak.whatsapp.WhatsAppChannel;
 import io.kontak.whatsapp.simulator.Simulator;
 import io.vertx.core.DeploymentOptions;
@@ -59,10 +62,11 @@ public final class KontakNode {
   private final AtomicInteger httpPort;
   /** What this node deployed, undeployed on close (a test may share the Vert.x instance with other nodes). */
   private final List<String> deployments;
+  private final Desk desk;
 
   private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry,
                      WorkerExecutor nluWorkers, WhatsAppChannel whatsapp, Optional<Simulator> simulator,
-                     MetricsRoutes metrics, AtomicInteger httpPort, List<String> deployments) {
+                     MetricsRoutes metrics, AtomicInteger httpPort, List<String> deployments, Desk desk) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
@@ -73,6 +77,7 @@ public final class KontakNode {
     this.metrics = metrics;
     this.httpPort = httpPort;
     this.deployments = deployments;
+    this.desk = desk;
   }
 
   public static Future<KontakNode> start(Vertx vertx, KontakConfig config) {
@@ -115,17 +120,26 @@ public final class KontakNode {
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
         .onSuccess(deployments::add)
         .compose(id -> WhatsAppChannel.start(vertx, config, postgres, pool, RedisUrl.api(redis)))
-        .compose(whatsapp -> {
+        .compose(whatsapp -> Desk.start(vertx, config, pool, RedisUrl.api(redis), whatsapp.outbox())
+            .compose(desk -> Reports.start(vertx, pool, config, desk.auth()::handle,
+                    ctx -> DeskAuth.caller(ctx).supervises(), deployments::add)
+                .map(reports -> new Started(whatsapp, desk, reports))))
+        .compose(started -> {
+          WhatsAppChannel whatsapp = started.whatsapp();
+          Desk desk = started.desk();
           var engineMetrics = new ConversationMetrics();
-          var metrics = new MetricsRoutes(List.of(new RegistryMetrics(registry), whatsapp.outboxMetrics(), engineMetrics));
+          var metrics = new MetricsRoutes(List.of(new RegistryMetrics(registry), whatsapp.outboxMetrics(), engineMetrics,
+              started.reports().metrics()));
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
           var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port,
-              deployments);
+              deployments, desk);
           List<Mount> mounts = new ArrayList<>(List.of(
               new Mount("/api/registry", registryRoutes::router),
               new Mount("/api/nlu", explain::router),
               Mount.endpoint("/webhook", whatsapp::webhookRouter)));
           simulator.ifPresent(s -> mounts.add(Mount.endpoint(Simulator.PATH, s::router)));
+          mounts.addAll(desk.mounts());
+          mounts.addAll(started.reports().mounts());
           var conversations = config.conversations();
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
@@ -142,6 +156,15 @@ public final class KontakNode {
         .recover(e -> Future.join(registry.close(), nluWorkers.close(), pool.close())
             .onComplete(closed -> redis.close())
             .transform(closed -> Future.failedFuture(e)));
+  }
+
+  /** What the node's features returned once started, before its HTTP server is deployed. */
+  private record Started(WhatsAppChannel whatsapp, Desk desk, Reports reports) {
+  }
+
+  /** The agent desk of this node. */
+  public Desk desk() {
+    return desk;
   }
 
   /** The port the HTTP server listens on (the real one when configured as 0). */
@@ -164,7 +187,8 @@ public final class KontakNode {
 
   public Future<Void> close() {
     List<String> mine = deployments.reversed().stream().filter(vertx.deploymentIDs()::contains).toList();
-    return Future.join(mine.stream().map(vertx::undeploy).toList())
+    return desk.close()
+        .transform(closed -> Future.join(mine.stream().map(vertx::undeploy).toList()))
         .transform(undeployed -> simulator.map(Simulator::close).orElse(Future.succeededFuture()))
         .transform(closed -> whatsapp.close())
         .transform(closed -> Future.join(registry.close(), nluWorkers.close(), pool.close()))

@@ -50,6 +50,18 @@ final class RunCommand implements Callable<Integer> {
     LOG.info("Kontak ready: http://localhost:{}/api/registry/search?q=... (staff token: {})",
         node.httpPort(), configured.adminToken().isPresent()
             ? "$KONTAK_ADMIN_TOKEN" : AdminToken.file(config));
+    // demo desk accounts only on the demo setup, never beside real WhatsApp credentials
+    if (config.registry().loadDemoRegistry() && config.whatsapp().accessToken().isBlank()) {
+      try {
+        node.desk().demoAccounts(vertx, config.dataDir()).await().forEach(line -> {
+          String[] account = line.split(" ");
+          LOG.info("Desk demo account: {} ({}), password {}", account[0], account[1], account[2]);
+        });
+      } catch (Exception e) {
+        LOG.warn("demo desk accounts not created: {}", e.getMessage());
+      }
+    }
+    LOG.info("Agent desk: http://localhost:{}/desk/", node.httpPort());
     if (node.simulatorMounted()) {
       LOG.info("WhatsApp simulator: http://localhost:{}/simulator/ (replies go to the built-in fake Graph API)",
           node.httpPort());

@@ -44,6 +44,11 @@ final class BenchPostgres implements AutoCloseable {
     }
   }
 
+  /** The existing database {@code name}. */
+  PostgresUrl database(String name) {
+    return admin.withDatabase(name);
+  }
+
   /** An empty database {@code name}, dropped first if an earlier run left it. */
   PostgresUrl freshDatabase(String name) throws SQLException {
     try (Connection c = connect(admin); Statement s = c.createStatement()) {

@@ -24,7 +24,9 @@ public record KontakConfig(
     Branding branding,
     Conversations conversations,
     Simulator simulator,
-    Postgres postgres) {
+    Postgres postgres,
+    DeskConfig desk,
+    ReportsConfig reports) {
 
   /**
    * Connections a node keeps to Postgres, in two pools so that storing what Meta delivers never
@@ -160,7 +162,9 @@ public record KontakConfig(
         new Simulator(e.bool(SIMULATOR, false)),
         new Postgres(
             e.integer("KONTAK_PG_POOL_SIZE", 16),
-            e.integer("KONTAK_PG_INTAKE_POOL_SIZE", 4)));
+            e.integer("KONTAK_PG_INTAKE_POOL_SIZE", 4)),
+        DeskConfig.from(e),
+        ReportsConfig.from(e));
   }
 
   /**
@@ -174,27 +178,37 @@ public record KontakConfig(
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {
     return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
-        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres);
+        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports);
   }
 
   public KontakConfig withAdminToken(String token) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
-        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres);
+        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports);
   }
 
   public KontakConfig withHttpPort(int port) {
     return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres);
+        registry, branding, conversations, simulator, postgres, desk, reports);
   }
 
   public KontakConfig withWhatsApp(WhatsApp other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, other, webhook, graph,
-        registry, branding, conversations, simulator, postgres);
+        registry, branding, conversations, simulator, postgres, desk, reports);
   }
 
   public KontakConfig withSimulator(boolean enabled) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, new Simulator(enabled), postgres);
+        registry, branding, conversations, new Simulator(enabled), postgres, desk, reports);
+  }
+
+  public KontakConfig withDesk(DeskConfig other) {
+    return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
+        registry, branding, conversations, simulator, postgres, other, reports);
+  }
+
+  public KontakConfig withReports(ReportsConfig other) {
+    return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
+        registry, branding, conversations, simulator, postgres, desk, other);
   }
 
   /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */

@@ -1,0 +1,119 @@
+package io.kontak.desk.timers;
+
+import io.kontak.core.config.DeskConfig;
+import io.kontak.core.conversation.CitizenId;
+import io.kontak.whatsapp.outbox.OutboundMessage;
+import io.kontak.whatsapp.outbox.Outbox;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Tells each waiting citizen, in their language, their place in the queue and the expected wait,
+ * and again when the place changed a lot; outside office hours, when officers are back instead.
+ * The place told is stored on the conversation (compare-and-set), so one node sends each notice.
+ */
+public final class QueueNotices {
+  private static final List<String> LANGUAGES = List.of("id", "en", "es");
+  private static final String WAITING = """
+      SELECT id, citizen, language, desk_told_position,
+             row_number() OVER (ORDER BY desk_head DESC, priority DESC, queued_at, id) AS position
+        FROM conversation WHERE status = 'queued'""";
+  private static final String SUPPLY = """
+      SELECT coalesce(sum(capacity), 0) AS capacity,
+             (SELECT coalesce(avg(handle_seconds), 300) FROM (SELECT handle_seconds FROM conversation_outcome
+                WHERE outcome = 'resolved_by_agent' AND handle_seconds IS NOT NULL
+                ORDER BY closed_at DESC LIMIT 50) h) AS handle
+        FROM desk_account WHERE role = 'agent' AND status = 'available' AND disabled_at IS NULL
+         AND last_seen_at > now() - make_interval(secs => $1)""";
+  private static final String TOLD = """
+      UPDATE conversation SET desk_told_position = $2
+       WHERE id = $1 AND status = 'queued' AND desk_told_position IS NOT DISTINCT FROM $3""";
+
+  private final Pool pool;
+  private final Outbox outbox;
+  private final DeskConfig config;
+  private final OfficeHours hours;
+  private final Map<String, Properties> texts = new HashMap<>();
+
+  public QueueNotices(Pool pool, Outbox outbox, DeskConfig config) {
+    this.pool = pool;
+    this.outbox = outbox;
+    this.config = config;
+    this.hours = OfficeHours.of(config);
+    LANGUAGES.forEach(lang -> texts.put(lang, load(lang)));
+  }
+
+  public Future<Void> tell() {
+    if (!config.queueNotices()) {
+      return Future.succeededFuture();
+    }
+    var waiting = pool.query(WAITING).execute();
+    var supply = pool.preparedQuery(SUPPLY).execute(Tuple.of(config.presenceGrace().toSeconds()));
+    return Future.all(waiting, supply).compose(both -> {
+      Row s = supply.result().iterator().next();
+      long capacity = s.getLong("capacity");
+      double handle = s.getNumeric("handle").doubleValue();
+      List<Future<?>> sends = new ArrayList<>();
+      for (Row r : waiting.result()) {
+        int position = r.getLong("position").intValue();
+        Integer told = r.getInteger("desk_told_position");
+        if (told != null && Math.abs(position - told) < Math.max(3, told / 2)) {
+          continue;
+        }
+        int minutes = (int) Math.max(1, Math.ceil(position * handle / Math.max(1, capacity) / 60));
+        String text = text(r.getString("language"), position, minutes);
+        sends.add(notify(r.getLong("id"), CitizenId.parse(r.getString("citizen")), position, told, text));
+      }
+      return Future.join(sends).mapEmpty();
+    });
+  }
+
+  private Future<Void> notify(long conversation, CitizenId citizen, int position, Integer told, String text) {
+    return pool.withTransaction(conn -> conn.preparedQuery(TOLD).execute(Tuple.of(conversation, position, told))
+        .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture((Long) null)
+            : outbox.enqueue(conn, citizen, OutboundMessage.text(text))))
+        .map(id -> {
+          if (id != null) {
+            outbox.handOver(List.of(id));
+          }
+          return null;
+        });
+  }
+
+  String text(String language, int position, int minutes) {
+    Properties p = texts.getOrDefault(language, texts.get("id"));
+    var back = hours.nextOpening(ZonedDateTime.now(config.timezone()));
+    String template = back.isPresent() ? p.getProperty("queue.closed") : p.getProperty("queue.position");
+    String when = back.map(t -> t.format(DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.forLanguageTag(language))))
+        .orElse("");
+    return template.replace("{position}", Integer.toString(position)).replace("{minutes}", Integer.toString(minutes))
+        .replace("{back}", when);
+  }
+
+  private static Properties load(String language) {
+    Properties p = new Properties();
+    try (InputStream in = QueueNotices.class.getResourceAsStream("/desk-notices/notices_" + language + ".properties")) {
+      if (in == null) {
+        throw new IllegalStateException("missing desk notices for " + language);
+      }
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return p;
+  }
+}

@@ -4,6 +4,7 @@ import io.kontak.bot.conversation.ConversationEngine;
 import io.kontak.bot.conversation.ConversationMetrics;
 import io.kontak.bot.conversation.Dialog;
 import io.kontak.bot.conversation.FaqContent;
+import io.kontak.bot.conversation.RegistryNames;
 import io.kontak.bot.conversation.SenderRateLimit;
 import io.kontak.bot.explain.ExplainRoutes;
 import io.kontak.bot.reply.Messages;
@@ -90,12 +91,13 @@ public final class KontakNode {
         .compose(ready -> wire(vertx, config, postgres, nlu.result(), messages.result(), faq));
   }
 
-  private static Future<KontakNode> wire(Vertx vertx, KontakConfig config, PostgresUrl postgres, Nlu nlu,
+  private static Future<KontakNode> wire(Vertx vertx, KontakConfig config, PostgresUrl postgres, Nlu models,
                                          Messages messages, FaqContent faq) {
     Pool pool = Database.pool(vertx, postgres, "kontak-pg", config.postgres().poolSize());
     Redis redis = RedisUrl.client(vertx, config.redisUrl().orElseThrow());
     var searcher = new RegistrySearcher(new PhoneNumbers(config.registry().phoneRegion()), LookupPolicy.DEFAULT);
     var registry = new RegistryService(vertx, config, new RegistryStore(pool), searcher);
+    Nlu nlu = NluModels.withSpotter(models, new RegistryNames(searcher));
     // Understanding a message runs on the lookups' threads (same name, same pool): one set of CPU-bound
     // workers, not two taking turns on the cores (bench/RESULTS-whatsapp.md, "Tuning history").
     WorkerExecutor nluWorkers = vertx.createSharedWorkerExecutor(RegistryService.SEARCH_WORKERS,

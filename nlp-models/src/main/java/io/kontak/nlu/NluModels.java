@@ -1,6 +1,7 @@
 package io.kontak.nlu;
 
 import io.kontak.nlu.entity.ContextWords;
+import io.kontak.nlu.entity.NameSpotter;
 import io.kontak.nlu.language.ChatWords;
 import java.io.BufferedInputStream;
 import java.io.FileNotFoundException;
@@ -44,6 +45,17 @@ public final class NluModels {
   /** An {@link Nlu} over already loaded models (several settings can share one model set). */
   public static Nlu create(NluModelSet models, NluSettings settings) {
     return new ModelNlu(models, ChatWords.load(), settings);
+  }
+
+  /**
+   * {@code nlu} taking the names {@code spotter} finds (the active registry's names) besides its own
+   * name finder; shares the models. {@code nlu} must come from this class.
+   */
+  public static Nlu withSpotter(Nlu nlu, NameSpotter spotter) {
+    if (!(nlu instanceof ModelNlu model)) {
+      throw new IllegalArgumentException("not an NLU of NluModels: " + nlu.getClass());
+    }
+    return model.withSpotter(spotter);
   }
 
   /** Reads the packaged models. Blocking. */

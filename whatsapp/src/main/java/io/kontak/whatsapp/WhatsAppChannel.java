@@ -113,7 +113,7 @@ public final class WhatsAppChannel {
    */
   public Router webhookRouter(Vertx vertx) {
     return new WebhookRoutes(new WebhookStore(intakePool), new WebhookSignature(whatsapp.appSecret()),
-        whatsapp.verifyToken(), config.webhook().maxBytes()).router(vertx);
+        whatsapp.verifyToken(), config.webhook().maxBytes(), whatsapp.phoneNumberId()).router(vertx);
   }
 
   /** A new sender of this node's outbox (deploy one per node). */

@@ -1,12 +1,14 @@
 package io.kontak.whatsapp;
 
+import io.kontak.whatsapp.fake.CloudApiDelivery;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The Cloud API fixtures of shared/reference/whatsapp-cloud-api.md, and envelopes around them. */
 public final class Fixtures {
   public static final String CITIZEN = "6281200000001";
   public static final String PHONE_NUMBER_ID = "200000000000002";
+  public static final String DISPLAY_PHONE_NUMBER = "15550001111";
+  public static final String WABA_ID = "100000000000001";
 
   public static final String TEXT = """
       {"id":"wamid.FX_TEXT_01","type":"text","text":{"body":"Apakah PT Contoh terdaftar?"}}""";
@@ -46,11 +48,9 @@ public final class Fixtures {
   public static final List<String> ALL_MESSAGES = List.of(TEXT, BUTTON_REPLY, LIST_REPLY, QUICK_REPLY, IMAGE, AUDIO,
       VIDEO, DOCUMENT, STICKER, LOCATION, CONTACTS, REACTION, REACTION_REMOVED, UNSUPPORTED);
 
-  public static final String VALUE_ERRORS = """
-      {"object":"whatsapp_business_account","entry":[{"id":"100000000000001","changes":[{"field":"messages","value":
-      {"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550001111","phone_number_id":"200000000000002"},
-       "errors":[{"code":130429,"title":"Rate limit hit","message":"Rate limit hit",
-       "error_data":{"details":"Cloud API message throughput has been reached."}}]}}]}]}""";
+  public static final String VALUE_ERRORS = envelope("""
+      "errors":[{"code":130429,"title":"Rate limit hit","message":"Rate limit hit",
+       "error_data":{"details":"Cloud API message throughput has been reached."}}]""");
 
   private Fixtures() {
   }
@@ -62,14 +62,16 @@ public final class Fixtures {
 
   /** The reference envelope around messages from the fixture citizen, Siti Uji. */
   public static String messages(String... messages) {
-    return envelope("""
-        "contacts":[{"profile":{"name":"Siti Uji"},"wa_id":"6281200000001"}],
-        "messages":[%s]""".formatted(List.of(messages).stream().map(Fixtures::fromCitizen).collect(Collectors.joining(","))));
+    CloudApiDelivery delivery = delivery().contact(CITIZEN, "Siti Uji");
+    List.of(messages).forEach(m -> delivery.message(fromCitizen(m)));
+    return delivery.encode();
   }
 
   /** An envelope whose value has {@code statuses}. */
   public static String statuses(String... statuses) {
-    return envelope("\"statuses\":[" + String.join(",", statuses) + "]");
+    CloudApiDelivery delivery = delivery();
+    List.of(statuses).forEach(delivery::status);
+    return delivery.encode();
   }
 
   public static String status(String wamid, String status, long timestamp) {
@@ -84,12 +86,13 @@ public final class Fixtures {
          "error_data":{"details":"Message failed to send because more than 24 hours have passed."}}]}""".formatted(wamid, code);
   }
 
-  /** One entry, one change, with {@code valueFields} after messaging_product and metadata. */
+  /** One entry, one change, with {@code valueFields} (JSON object members) after messaging_product and metadata. */
   public static String envelope(String valueFields) {
-    return """
-        {"object":"whatsapp_business_account","entry":[{"id":"100000000000001","changes":[{"field":"messages","value":{
-         "messaging_product":"whatsapp",
-         "metadata":{"display_phone_number":"15550001111","phone_number_id":"200000000000002"},
-         %s}}]}]}""".formatted(valueFields);
+    return delivery().members(valueFields).encode();
+  }
+
+  /** A delivery to the fixtures' business number, to add contacts, messages and statuses to. */
+  public static CloudApiDelivery delivery() {
+    return CloudApiDelivery.to(WABA_ID, DISPLAY_PHONE_NUMBER, PHONE_NUMBER_ID);
   }
 }

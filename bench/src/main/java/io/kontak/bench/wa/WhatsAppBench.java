@@ -1,5 +1,6 @@
 package io.kontak.bench.wa;
 
+import io.kontak.whatsapp.fake.CloudApiDelivery;
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.webhook.WebhookSignature;
 import io.kontak.core.runtime.KontakVertx;
@@ -46,6 +47,8 @@ public final class WhatsAppBench {
   static final String VERIFY = "bench-verify";
   static final String TOKEN = "bench-access-token";
   static final String PHONE_NUMBER_ID = "200000000000002";
+  static final String DISPLAY_PHONE_NUMBER = "15550001111";
+  static final String WABA_ID = "100000000000001";
   static final long NS = 1_000_000_000L;
 
   static final String[] TEXTS = {
@@ -312,8 +315,7 @@ public final class WhatsAppBench {
     String waId = p.waId(i);
     String wamid = "wamid.BENCH" + p.index + "_" + i;
     String text = TEXTS[i % TEXTS.length];
-    String body = envelope(waId, "Warga " + i, wamid, text);
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = envelope(waId, "Warga " + i, wamid, text).getBytes(StandardCharsets.UTF_8);
     String sig = WebhookSignature.sign(SECRET, bytes);
     RequestOptions ro = new RequestOptions().setMethod(HttpMethod.POST).setURI("/webhook")
         .putHeader("Content-Type", "application/json").putHeader(WebhookSignature.HEADER, sig)
@@ -362,12 +364,10 @@ public final class WhatsAppBench {
   // ---------------------------------------------------------------- results
 
   /** A Cloud API delivery of one text message from {@code waId} (texts without quotes or backslashes). */
+  /** A delivery of one text from {@code waId}, as Meta would post it to the node's webhook. */
   static String envelope(String waId, String name, String wamid, String text) {
-    return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"field\":\"messages\",\"value\":{"
-        + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550001111\",\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},"
-        + "\"contacts\":[{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"" + waId + "\"}],"
-        + "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + (System.currentTimeMillis() / 1000)
-        + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]}}]}]}";
+    return CloudApiDelivery.to(WABA_ID, DISPLAY_PHONE_NUMBER, PHONE_NUMBER_ID).contact(waId, name)
+        .message(CloudApiDelivery.text(waId, wamid, System.currentTimeMillis() / 1000, text)).encode();
   }
 
   static long count(AtomicLongArray a) {

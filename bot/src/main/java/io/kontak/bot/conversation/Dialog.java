@@ -4,8 +4,8 @@ import io.kontak.bot.reply.Messages;
 import io.kontak.bot.reply.Reply;
 import io.kontak.bot.reply.VerdictReplies;
 import io.kontak.core.config.Branding;
-import io.kontak.nlu.Entity;
 import io.kontak.nlu.Intents;
+import io.kontak.nlu.LookupTarget;
 import io.kontak.nlu.NluContext;
 import io.kontak.nlu.Understanding;
 import io.kontak.registry.InstitutionJson;
@@ -99,7 +99,7 @@ public final class Dialog {
   }
 
   private Future<Turn> understood(ConversationState state, Understanding u, String text) {
-    Optional<String> identity = bareIdentity(u);
+    Optional<String> identity = LookupTarget.bareIdentity(u);
     if (identity.isPresent()) {
       // a link, number or address with little else ("bahaya ga min? https://…"): citizens send
       // those to have them checked, whatever the classifier made of the few words around it
@@ -174,16 +174,6 @@ public final class Dialog {
 
   private static Future<Turn> done(ConversationState state, Reply reply) {
     return Future.succeededFuture(Turn.reply(state, reply));
-  }
-
-  private static Optional<String> bareIdentity(Understanding u) {
-    String intent = u.intent().name();
-    if (!(u.intent().unsure() || Intents.OUT_OF_SCOPE.equals(intent) || intent.startsWith(Intents.FAQ_PREFIX))) {
-      return Optional.empty();
-    }
-    return u.entities().stream()
-        .filter(e -> List.of(Entity.WEBSITE, Entity.PHONE, Entity.EMAIL).contains(e.type()))
-        .map(Entity::text).findFirst();
   }
 
   private static boolean isConversational(String intent) {

@@ -12,6 +12,9 @@ public final class VerdictReplies {
   /** Ids of list rows a citizen picks among ambiguous candidates: {@code pick:<institution id>}. */
   public static final String PICK_PREFIX = "pick:";
 
+  /** How many other flagged names a warning lists (WhatsApp messages stay short). */
+  private static final int OTHERS_NAMED = 5;
+
   private final Messages messages;
   private final Branding branding;
 
@@ -23,7 +26,8 @@ public final class VerdictReplies {
   public Reply render(LookupResult result, String lang) {
     return switch (result.verdict()) {
       case Verdict.Legal legal -> new Reply.Text(legal(legal.matches().get(0).institution(), lang));
-      case Verdict.Warning warning -> new Reply.Text(warning(warning.matches().get(0).institution(), lang));
+      case Verdict.Warning warning -> new Reply.Text(warning(warning.matches().get(0).institution(), lang)
+          + others(warning.matches(), lang));
       case Verdict.Ambiguous ambiguous -> candidates(ambiguous.matches(), lang);
       case Verdict.NotFound notFound -> new Reply.Text(messages.text(lang, "verdict.not_found", result.query(),
           branding.regulatorName(), branding.hotline()));
@@ -47,6 +51,13 @@ public final class VerdictReplies {
     String listed = i.since() == null ? "" : messages.text(lang, "verdict.warning.listed", i.since().toString());
     return messages.text(lang, "verdict.warning", i.name(), branding.regulatorName(), status(i, lang), listed,
         branding.hotline());
+  }
+
+  /** The other flagged entries of a warning (close names on the same list), named after the first. */
+  private String others(List<Match> matches, String lang) {
+    List<String> names = matches.stream().skip(1).map(m -> m.institution().name())
+        .filter(n -> !n.equals(matches.get(0).institution().name())).distinct().limit(OTHERS_NAMED).toList();
+    return names.isEmpty() ? "" : "\n" + messages.text(lang, "verdict.warning.others", String.join("; ", names));
   }
 
   private Reply candidates(List<Match> matches, String lang) {

@@ -24,7 +24,8 @@ public final class EntityPatterns {
   /** Top-level domains accepted without "http" or "www": common generic ones and this region's. */
   private static final String TLDS = "com|net|org|info|biz|xyz|vip|app|online|site|website|top|club|live|pro|store"
       + "|shop|tech|link|asia|io|ai|me|cc|tv|co|id|my|sg|es|mx|pe|ar|cl|us|uk|ly|fun|space|finance|money|capital"
-      + "|investments|loan|loans|cash|gold|credit|fund|bet|cloud|digital|today|world|web|icu|win|work|ink|click|page";
+      + "|investments|loan|loans|cash|gold|credit|fund|bet|cloud|digital|today|world|web|icu|win|work|ink|click|page"
+      + "|mobi|za|in|ph|vn|th|hk|tw|jp|cn|ru|de|nl|au|ca|br|eu|ltd|group|global|trade|markets|exchange|one|network";
   private static final Pattern URL = Pattern.compile(
       "(?i)(?<![\\p{L}\\p{N}@._-])(?:"
           + "(?:https?://|www\\d?\\.)[^\\s<>\"“”'‘’]+"

@@ -159,8 +159,10 @@ public final class NameFinderNames implements NameExtractor {
     if (!t.isWord()) {
       return !t.text().equals("&");
     }
-    if (!words.isStrongContext(Folding.word(t.text()))) {
-      return false;
+    String w = Folding.word(t.text());
+    if (!words.isStrongContext(w)) {
+      // a lower-case slip of a context word ("aplikai", "remsi") is not part of a name either
+      return Character.isLowerCase(t.text().codePointAt(0)) && words.inside(w) == 0 && words.nearContext(w);
     }
     boolean clauseStart = at == 0 || CLAUSE_MARKS.contains(tokens.get(at - 1).text());
     return shouting || clauseStart || !Character.isUpperCase(t.text().codePointAt(0));

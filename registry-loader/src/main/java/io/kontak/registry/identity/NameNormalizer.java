@@ -35,6 +35,11 @@ public final class NameNormalizer {
   private NameNormalizer() {
   }
 
+  /** Whether a folded token is a legal-form word ("pt", "tbk", "sa"). */
+  public static boolean isLegalForm(String token) {
+    return LEGAL_FORMS.contains(token);
+  }
+
   /** Folded tokens of {@code text}, legal forms included, dotted initials joined. */
   public static List<String> tokens(String text) {
     String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")

@@ -30,21 +30,20 @@ final class NameVariants {
   }
 
   private static void add(Map<String, NameVariant> byKey, String raw, String source) {
-    List<String> forms = new ArrayList<>();
-    forms.add(raw);
-    String[] parts = SEGMENTS.split(raw);
-    if (parts.length > 1) {
-      for (String part : parts) {
-        forms.add(part);
-      }
-    }
+    List<String> wholes = new ArrayList<>();
+    wholes.add(raw);
     if (!raw.contains(" ")) {
-      Websites.identity(raw).filter(id -> !id.contains("/")).ifPresent(id -> forms.add(Websites.label(id)));
+      Websites.identity(raw).filter(id -> !id.contains("/")).ifPresent(id -> wholes.add(Websites.label(id)));
+    }
+    String[] parts = SEGMENTS.split(raw);
+    List<String> forms = new ArrayList<>(wholes);
+    if (parts.length > 1) {
+      forms.addAll(List.of(parts));
     }
     for (String form : forms) {
       NormalizedName name = NameNormalizer.normalize(form);
       if (!name.isEmpty() && name.key().length() >= 2) {
-        byKey.putIfAbsent(name.key(), new NameVariant(name, source));
+        byKey.putIfAbsent(name.key(), new NameVariant(name, source, wholes.contains(form)));
       }
     }
   }

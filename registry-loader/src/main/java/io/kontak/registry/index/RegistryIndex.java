@@ -3,6 +3,7 @@ package io.kontak.registry.index;
 import io.kontak.registry.Institution;
 import io.kontak.registry.identity.Emails;
 import io.kontak.registry.identity.LicenseNumbers;
+import io.kontak.registry.identity.NameNormalizer;
 import io.kontak.registry.identity.NormalizedName;
 import io.kontak.registry.identity.PhoneNumbers;
 import io.kontak.registry.identity.Websites;
@@ -58,12 +59,18 @@ public final class RegistryIndex {
   private static final int MIN_FUZZY_LENGTH = 4;
   /** Name-fallback for an unknown website: a similar name is a lead, never an identification. */
   private static final double WEBSITE_LABEL_CAP = 0.8;
+  /**
+   * One part of a title ("PT App - PT Manager", "Dana Kilat - Pinjaman Online") identifies the row,
+   * but a row named exactly so comes first: the manager's own row before the app that names it.
+   */
+  private static final double PART_CAP = 0.99;
 
   private final int version;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final List<IndexedInstitution> entries;
   private final NameSimilarity similarity;
+  private final KnownNames knownNames;
 
   private RegistryIndex(int version, DirectoryReader reader, List<IndexedInstitution> entries) {
     this.version = version;
@@ -71,6 +78,7 @@ public final class RegistryIndex {
     this.searcher = new IndexSearcher(reader);
     this.entries = entries;
     this.similarity = new NameSimilarity(TokenWeights.of(entries));
+    this.knownNames = KnownNames.of(entries);
   }
 
   /** Builds the index of one version. Blocking and CPU-heavy: call it on a worker thread. */
@@ -107,6 +115,11 @@ public final class RegistryIndex {
     return entries.size();
   }
 
+  /** The spans of {@code text} that spell a name of this version. */
+  List<NameSpot> spot(String text) {
+    return knownNames.find(text);
+  }
+
   boolean tryAcquire() {
     return reader.tryIncRef();
   }
@@ -136,13 +149,33 @@ public final class RegistryIndex {
     } else if (best.isEmpty() && !query.websites().isEmpty()) {
       // an unlisted website: look for a similarly named institution, as a lead only
       for (String website : query.websites()) {
-        byName(io.kontak.registry.identity.NameNormalizer.normalize(Websites.label(website)),
-            WEBSITE_LABEL_CAP, policy, best);
+        byName(NameNormalizer.normalize(Websites.label(website)), WEBSITE_LABEL_CAP, policy, best);
+        if (!website.contains("/")) {
+          // a brand written as a domain ("GandengTangan.org"): only its exact name identifies
+          NormalizedName spelled = NameNormalizer.normalize(website);
+          exactName(spelled, best);
+        }
       }
     }
     List<Match> ranked = new ArrayList<>(best.values());
     ranked.sort(VerdictRules.RANKING);
     return ranked;
+  }
+
+  /** Rows with a name variant of exactly this key, at full score. */
+  private void exactName(NormalizedName name, Map<Integer, Match> best) {
+    try {
+      for (ScoreDoc hit : searcher.search(new TermQuery(new Term(KEY, name.key())), 64).scoreDocs) {
+        int ord = ordinal(hit.doc);
+        for (NameVariant v : entries.get(ord).variants()) {
+          if (v.whole() && v.name().key().equals(name.key())) {
+            best.put(ord, new Match(entries.get(ord).institution(), 1.0, v.source()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void exact(String field, String value, String matchedOn, Map<Integer, Match> best) {
@@ -165,6 +198,9 @@ public final class RegistryIndex {
       String on = "name";
       for (NameVariant variant : entry.variants()) {
         double s = similarity.score(name, variant.name());
+        if (!variant.whole()) {
+          s = Math.min(s, PART_CAP);
+        }
         if (s > score) {
           score = s;
           on = variant.source();
@@ -228,6 +264,9 @@ public final class RegistryIndex {
     i.websites().forEach(w -> websites.addAll(Websites.extract(w)));
     // aliases are sometimes domains ("koin.simdif.com"): they identify as websites too
     i.aliases().forEach(a -> websites.addAll(Websites.extract(a)));
+    if (!i.name().strip().contains(" ")) {
+      websites.addAll(Websites.extract(i.name()));  // an illegal entry named by its URL
+    }
     websites.forEach(w -> doc.add(new Field(WEBSITE, w, TERM)));
     Set<String> numbers = new LinkedHashSet<>();
     i.phones().forEach(p -> numbers.addAll(phones.extract(p)));

@@ -3,6 +3,7 @@ package io.kontak.registry.index;
 import io.kontak.registry.identity.PhoneNumbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,6 +30,19 @@ public final class RegistrySearcher {
           VerdictRules.decide(index.candidates(parts, policy), policy));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      index.release();
+    }
+  }
+
+  /**
+   * The spans of {@code text} that spell a name of the active registry (a gazetteer for the NLU,
+   * rebuilt with the index on every activation).
+   */
+  public List<NameSpot> spot(String text) {
+    RegistryIndex index = acquire();
+    try {
+      return index.spot(text == null ? "" : text);
     } finally {
       index.release();
     }

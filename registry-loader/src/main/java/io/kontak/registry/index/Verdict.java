@@ -17,7 +17,10 @@ public sealed interface Verdict {
     }
   }
 
-  /** Confidently an illegal, revoked or suspended entry. */
+  /**
+   * Confidently an illegal, revoked or suspended entry; or close candidates that are all such
+   * entries (none supervised), shown so the reply names them.
+   */
   record Warning(List<Match> matches) implements Verdict {
     public String name() {
       return "warning";

@@ -20,7 +20,12 @@ final class VerdictRules {
     }
     List<Match> confident = ranked.stream().filter(m -> m.score() >= policy.confident()).toList();
     if (confident.isEmpty()) {
-      return new Verdict.Ambiguous(shown(ranked, policy));
+      List<Match> shown = shown(ranked, policy);
+      boolean allFlagged = shown.stream().noneMatch(m -> m.institution().status().supervised());
+      // close names that are all on the illegal list (illegal entries share words): whichever the
+      // citizen meant, the answer is a warning, and it names them
+      return allFlagged && ranked.get(0).score() >= policy.allFlagged()
+          ? new Verdict.Warning(shown) : new Verdict.Ambiguous(shown);
     }
     List<Match> supervised = confident.stream().filter(m -> m.institution().status().supervised()).toList();
     List<Match> flagged = confident.stream().filter(m -> !m.institution().status().supervised()).toList();

@@ -50,6 +50,22 @@ class VerdictRulesTest {
     }
   }
 
+  @Test
+  void closeCandidatesAllOnTheIllegalListAreAWarningNamingThem() {
+    Verdict v = VerdictRules.decide(List.of(match("ILL-1", Status.ILLEGAL, 0.9), match("ILL-2", Status.REVOKED, 0.85)),
+        policy);
+    assertThat(v).isInstanceOf(Verdict.Warning.class);
+    assertThat(v.matches()).extracting(m -> m.institution().id()).containsExactly("ILL-1", "ILL-2");
+  }
+
+  @Test
+  void closeCandidatesWithOneSupervisedOrAWeakBestStayAmbiguous() {
+    assertThat(VerdictRules.decide(List.of(match("ILL-1", Status.ILLEGAL, 0.9), match("OK", Status.LICENSED, 0.8)),
+        policy)).isInstanceOf(Verdict.Ambiguous.class);
+    assertThat(VerdictRules.decide(List.of(match("ILL-1", Status.ILLEGAL, 0.7)), policy))
+        .isInstanceOf(Verdict.Ambiguous.class);
+  }
+
   static Match match(String id, Status status, double score) {
     var institution = new Institution(id, "Name " + id, List.of(), List.of(), "other", status, null, List.of(),
         List.of(), List.of(), null, null, null, null);

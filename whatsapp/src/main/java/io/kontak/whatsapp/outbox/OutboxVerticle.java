@@ -78,6 +78,7 @@ public final class OutboxVerticle extends VerticleBase {
   private OutboxStore store;
   private GraphClient graph;
   private TokenBucket bucket;
+  private NumberPause numberPause;
   private SendPolicy policy;
   private MessageConsumer<Object> nudges;
   private MessageConsumer<JsonObject> markReads;
@@ -121,11 +122,12 @@ public final class OutboxVerticle extends VerticleBase {
         new PoolOptions().setHttp1MaxSize(Math.max(1, settings.maxInFlight())));
     graph = new GraphClient(client, whatsapp.graphUrl(), whatsapp.accessToken(), settings.timeout());
     bucket = TokenBucket.perSecond(settings.sendRatePerSecond(), System::nanoTime);
+    numberPause = new NumberPause(bucket, sendPause, metrics, whatsapp.phoneNumberId());
     policy = new SendPolicy(settings, RandomGenerator.getDefault());
     lease = settings.timeout().multipliedBy(2).plus(LEASE_MARGIN);
     nudges = vertx.eventBus().localConsumer(Addresses.OUTBOX_NUDGE, message -> nudged(message.body()));
     markReads = vertx.eventBus().localConsumer(Addresses.OUTBOX_MARK_READ, message -> markRead(message.body()));
-    pauseTimer = vertx.setPeriodic(PAUSE_CHECK.toMillis(), id -> checkPause());
+    pauseTimer = vertx.setPeriodic(PAUSE_CHECK.toMillis(), id -> numberPause.adoptShared());
     // The floor under every other trigger: whatever a missed nudge or an unlucky interleaving of
     // claims and settles left behind, a poll finds it within one interval.
     pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> {
@@ -317,21 +319,10 @@ public final class OutboxVerticle extends VerticleBase {
         yield fail(row, fail.reason(), fail.problem());
       }
       case Pause pause -> {
-        pause(pause.pause(), pause.everyNode());
+        numberPause.pause(pause.pause(), pause.everyNode());
         yield settle(row, pause.row());
       }
     };
-  }
-
-  /** Stops this node's sends from the number; on {@code everyNode}, every other node's too (through Redis). */
-  private void pause(Duration pause, boolean everyNode) {
-    bucket.pauseFor(pause);
-    if (everyNode) {
-      metrics.spamLimits.incrementAndGet();
-      metrics.paused.set(1);
-      sendPause.pauseFor(pause)
-          .onFailure(e -> LOG.error("could not share the spam-limit pause through Redis: {}", e.toString()));
-    }
   }
 
   private Future<?> fail(OutboxRow row, String reason, Problem p) {
@@ -365,25 +356,6 @@ public final class OutboxVerticle extends VerticleBase {
             sweepTimer = vertx.setTimer(Math.max(1_000, lease.toMillis() / 2), id -> sweep());
           }
         });
-  }
-
-  /** Adopts a pause another node set after Meta's spam limit; clears the gauge when none is left. */
-  private void checkPause() {
-    sendPause.remaining()
-        .onSuccess(left -> {
-          if (left.isZero()) {
-            if (!bucket.paused()) {
-              metrics.paused.set(0);
-            }
-            return;
-          }
-          bucket.pauseFor(left);
-          if (metrics.paused.getAndSet(1) == 0) {
-            LOG.warn("sending from number {} paused for {} s: Meta's spam limit, reported to another node",
-                whatsapp.phoneNumberId(), left.toSeconds());
-          }
-        })
-        .onFailure(e -> LOG.debug("outbox: could not read the shared pause: {}", e.toString()));
   }
 
   /** Runs a pass in {@code millis} unless one is already due sooner. */

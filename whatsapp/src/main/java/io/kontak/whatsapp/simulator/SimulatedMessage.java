@@ -1,5 +1,6 @@
 package io.kontak.whatsapp.simulator;
 
+import io.kontak.whatsapp.fake.CloudApiDelivery;
 import io.kontak.whatsapp.message.WhatsAppLimits;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
@@ -75,16 +76,12 @@ record SimulatedMessage(String from, String name, Optional<String> text, Optiona
 
   /** The Cloud API {@code messages[]} element Meta would deliver for this input. */
   JsonObject cloudApiMessage(String wamid, long timestamp, String businessNumber) {
-    JsonObject message = new JsonObject().put("from", from).put("id", wamid).put("timestamp", Long.toString(timestamp));
+    JsonObject message = text.map(t -> CloudApiDelivery.text(from, wamid, timestamp, t)).orElseGet(() -> {
+      Reply r = reply.orElseThrow();
+      return CloudApiDelivery.reply(from, wamid, timestamp, r.type(), r.id(), r.title(), r.description());
+    });
     context.ifPresent(id -> message.put("context", new JsonObject().put("from", businessNumber).put("id", id)));
-    if (text.isPresent()) {
-      return message.put("type", "text").put("text", new JsonObject().put("body", text.get()));
-    }
-    Reply r = reply.orElseThrow();
-    JsonObject chosen = new JsonObject().put("id", r.id()).put("title", r.title());
-    r.description().ifPresent(d -> chosen.put("description", d));
-    return message.put("type", "interactive")
-        .put("interactive", new JsonObject().put("type", r.type()).put(r.type(), chosen));
+    return message;
   }
 
   private static String string(Object value, String field, int max) {

@@ -2,6 +2,7 @@ package io.kontak.whatsapp.simulator;
 
 import io.kontak.core.config.Branding;
 import io.kontak.core.http.Responses;
+import io.kontak.whatsapp.fake.CloudApiDelivery;
 import io.kontak.whatsapp.message.WhatsAppLimits;
 import io.kontak.whatsapp.webhook.WebhookSignature;
 import io.vertx.core.Context;
@@ -115,7 +116,8 @@ final class SimulatorRoutes {
     Instant now = Instant.now();
     String wamid = newWamid();
     JsonObject message = input.cloudApiMessage(wamid, now.getEpochSecond(), DISPLAY_PHONE_NUMBER);
-    Buffer delivery = envelope(input, message).toBuffer();
+    Buffer delivery = CloudApiDelivery.to(WABA_ID, DISPLAY_PHONE_NUMBER, settings.phoneNumberId())
+        .contact(input.from(), input.name()).message(message).toBuffer();
     feed.citizenSent(input.from(), wamid, message, now);
     client.post(settings.httpPort().getAsInt(), "127.0.0.1", "/webhook")
         .putHeader("Content-Type", "application/json")
@@ -220,19 +222,6 @@ final class SimulatorRoutes {
     } catch (NumberFormatException e) {
       throw new SimulatedMessage.Invalid("after must be an event seq number");
     }
-  }
-
-  private JsonObject envelope(SimulatedMessage input, JsonObject message) {
-    JsonObject value = new JsonObject()
-        .put("messaging_product", "whatsapp")
-        .put("metadata", new JsonObject().put("display_phone_number", DISPLAY_PHONE_NUMBER)
-            .put("phone_number_id", settings.phoneNumberId()))
-        .put("contacts", new JsonArray().add(new JsonObject()
-            .put("profile", new JsonObject().put("name", input.name())).put("wa_id", input.from())))
-        .put("messages", new JsonArray().add(message));
-    return new JsonObject().put("object", "whatsapp_business_account")
-        .put("entry", new JsonArray().add(new JsonObject().put("id", WABA_ID)
-            .put("changes", new JsonArray().add(new JsonObject().put("field", "messages").put("value", value)))));
   }
 
   private static String newWamid() {

@@ -11,13 +11,32 @@ import java.util.Optional;
 /**
  * One webhook POST, parsed: every message, status and error of every entry and change.
  *
- * @param skipped messages or statuses without the ids needed to store them (logged, not stored)
+ * @param skipped messages or statuses without the ids needed to store them, and notices (changed number,
+ *                deleted or edited message) with nothing to answer (logged, not stored)
  */
 public record Delivery(List<Message> messages, List<Status> statuses, List<ValueError> errors, int skipped) {
   public Delivery {
     messages = List.copyOf(messages);
     statuses = List.copyOf(statuses);
     errors = List.copyOf(errors);
+  }
+
+  /**
+   * The messages written to another business number than {@code phoneNumberId}, the one this node
+   * answers from: answering them would reply from the wrong number.
+   */
+  public List<Message> addressedElsewhere(String phoneNumberId) {
+    return messages.stream().filter(m -> !isFor(m, phoneNumberId)).toList();
+  }
+
+  /** This delivery without the messages {@link #addressedElsewhere} (statuses and errors kept). */
+  public Delivery onlyFor(String phoneNumberId) {
+    return new Delivery(messages.stream().filter(m -> isFor(m, phoneNumberId)).toList(), statuses, errors, skipped);
+  }
+
+  private static boolean isFor(Message m, String phoneNumberId) {
+    String to = m.message().header().phoneNumberId();
+    return to.isEmpty() || to.equals(phoneNumberId);
   }
 
   /** A parsed message with Meta's message object as received (stored as {@code wa_inbound.raw}). */

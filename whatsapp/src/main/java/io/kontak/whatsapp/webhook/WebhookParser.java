@@ -43,6 +43,12 @@ import java.util.Optional;
  */
 public final class WebhookParser {
   public static final String OBJECT = "whatsapp_business_account";
+  /**
+   * Notices about a conversation rather than messages from the citizen: a changed number or
+   * identity ({@code system}, sent from the old number), a deleted ({@code revoke}) or edited
+   * ({@code edit}) message. Nothing for the bot to answer: skipped.
+   */
+  private static final java.util.Set<String> NOTICES = java.util.Set.of("system", "revoke", "edit");
 
   private WebhookParser() {
   }
@@ -90,11 +96,15 @@ public final class WebhookParser {
         return;
       }
       String phoneNumberId = Optional.ofNullable(text(object(value, "metadata"), "phone_number_id")).orElse("");
-      Map<String, JsonObject> contacts = contacts(array(value, "contacts"));
+      JsonArray contactList = array(value, "contacts");
+      Map<String, JsonObject> contacts = contacts(contactList);
+      // a message with no sender of its own is from the value's one contact, when there is one
+      JsonObject single = contactList != null && contactList.size() == 1 ? objectAt(contactList, 0) : null;
       JsonArray list = array(value, "messages");
       for (int i = 0; list != null && i < list.size(); i++) {
         JsonObject m = objectAt(list, i);
-        Optional<InboundMessage> parsed = m == null ? Optional.empty() : message(m, phoneNumberId, contacts);
+        Optional<InboundMessage> parsed = m == null || optText(m, "type").filter(NOTICES::contains).isPresent() ? Optional.empty()
+            : message(m, phoneNumberId, contacts, single);
         parsed.ifPresentOrElse(p -> messages.add(new Delivery.Message(p, m)), () -> skipped++);
       }
       list = array(value, "statuses");
@@ -118,12 +128,14 @@ public final class WebhookParser {
     return out;
   }
 
-  private static Optional<InboundMessage> message(JsonObject m, String phoneNumberId, Map<String, JsonObject> contacts) {
+  private static Optional<InboundMessage> message(JsonObject m, String phoneNumberId, Map<String, JsonObject> contacts,
+                                                  JsonObject single) {
     Optional<String> wamid = optText(m, "id");
-    Optional<String> from = optText(m, "from");
+    boolean anonymous = optText(m, "from").isEmpty() && optText(m, "from_user_id").isEmpty();
+    Optional<String> from = optText(m, "from").or(() -> anonymous ? optText(single, "wa_id") : Optional.empty());
     JsonObject contact = from.map(f -> contacts.get("wa:" + f))
         .or(() -> optText(m, "from_user_id").map(u -> contacts.get("user:" + u)))
-        .orElse(null);
+        .orElse(anonymous ? single : null);
     Optional<String> userId = optText(m, "from_user_id").or(() -> optText(contact, "user_id"));
     Optional<CitizenId> citizen;
     try {

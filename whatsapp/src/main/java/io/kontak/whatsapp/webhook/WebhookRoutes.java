@@ -31,8 +31,15 @@ public final class WebhookRoutes {
   private final WebhookSignature signature;
   private final byte[] verifyToken;
   private final long maxBytes;
+  private final String phoneNumberId;
 
-  public WebhookRoutes(WebhookStore store, WebhookSignature signature, String verifyToken, long maxBytes) {
+  /**
+   * @param phoneNumberId the business number this node answers from (one per node): messages written
+   *                      to another number are not stored, so never answered from the wrong number
+   */
+  public WebhookRoutes(WebhookStore store, WebhookSignature signature, String verifyToken, long maxBytes,
+                       String phoneNumberId) {
+    this.phoneNumberId = phoneNumberId;
     this.store = store;
     this.signature = signature;
     this.verifyToken = verifyToken == null ? new byte[0] : verifyToken.getBytes(StandardCharsets.UTF_8);
@@ -71,14 +78,21 @@ public final class WebhookRoutes {
       Responses.error(ctx, 401, "missing or wrong " + WebhookSignature.HEADER);
       return;
     }
-    Delivery delivery;
+    Delivery parsed;
     try {
-      delivery = WebhookParser.parse(body);
+      parsed = WebhookParser.parse(body);
     } catch (MalformedDelivery e) {
       Responses.error(ctx, 400, e.getMessage());
       return;
     }
-    logReported(delivery);
+    logReported(parsed);
+    List<Delivery.Message> elsewhere = parsed.addressedElsewhere(phoneNumberId);
+    if (!elsewhere.isEmpty()) {
+      LOG.error("{} messages written to business number {} are not answered: this node answers only from {}"
+              + " (WHATSAPP_PHONE_NUMBER_ID; one number per node, run a node per number)", elsewhere.size(),
+          elsewhere.getFirst().message().header().phoneNumberId(), phoneNumberId);
+    }
+    Delivery delivery = parsed.onlyFor(phoneNumberId);
     store.store(delivery)
         .onSuccess(stored -> {
           Responses.json(ctx, 200, new JsonObject()
@@ -110,7 +124,8 @@ public final class WebhookRoutes {
   private static void logReported(Delivery delivery) {
     delivery.errors().forEach(e -> LOG.warn("WhatsApp reported for number {}: {}", e.phoneNumberId(), e.error()));
     if (delivery.skipped() > 0) {
-      LOG.warn("skipped {} messages/statuses without an id or a sender", delivery.skipped());
+      LOG.warn("skipped {} messages/statuses without an id or a sender, or notices with nothing to answer",
+          delivery.skipped());
     }
   }
 

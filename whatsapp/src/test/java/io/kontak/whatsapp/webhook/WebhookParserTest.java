@@ -39,4 +39,51 @@ class WebhookParserTest {
         .isInstanceOf(MalformedDelivery.class);
     assertThatThrownBy(() -> WebhookParser.parse(Buffer.buffer("[1]"))).isInstanceOf(MalformedDelivery.class);
   }
+
+  @Test
+  void skipsNoticesOfChangedNumbersDeletionsAndEdits() throws Exception {
+    String system = """
+        {"from":"6281200000001","id":"wamid.FX_SYS_01","timestamp":"1767225600","type":"system",
+         "system":{"body":"User A changed from 6281200000001 to 6281200000002","wa_id":"6281200000002","type":"user_changed_number"}}""";
+    String revoke = """
+        {"from":"6281200000001","id":"wamid.FX_REV_01","timestamp":"1767225600","type":"revoke","revoke":{"original_message_id":"wamid.X"}}""";
+    String edit = """
+        {"from":"6281200000001","id":"wamid.FX_EDIT_01","timestamp":"1767225600","type":"edit","edit":{"original_message_id":"wamid.X"}}""";
+    Delivery delivery = WebhookParser.parse(Buffer.buffer(envelope(system + "," + revoke + "," + edit + "," + text("wamid.FX_T", "\"from\":\"6281200000001\","))));
+
+    assertThat(delivery.messages()).extracting(m -> m.message().wamid()).containsExactly("wamid.FX_T");
+    assertThat(delivery.skipped()).isEqualTo(3);
+  }
+
+  @Test
+  void aMessageWithoutSenderIsFromTheValuesOnlyContact() throws Exception {
+    Delivery delivery = WebhookParser.parse(Buffer.buffer(envelope(text("wamid.FX_ANON", ""))));
+
+    InboundMessage message = delivery.messages().getFirst().message();
+    assertThat(message.citizen().key()).isEqualTo("wa:6281200000009");
+    assertThat(message.header().userId()).contains("ID.77");
+    assertThat(message.header().profileName()).contains("Budi");
+  }
+
+  @Test
+  void messagesToAnotherBusinessNumberAreSetApart() throws Exception {
+    Delivery delivery = WebhookParser.parse(Buffer.buffer(envelope(text("wamid.FX_A", ""))));
+
+    assertThat(delivery.addressedElsewhere("100000000000001")).isEmpty();
+    assertThat(delivery.onlyFor("100000000000001").messages()).hasSize(1);
+    assertThat(delivery.addressedElsewhere("300000000000003")).hasSize(1);
+    assertThat(delivery.onlyFor("300000000000003").messages()).isEmpty();
+  }
+
+  private static String text(String wamid, String from) {
+    return "{" + from + "\"id\":\"" + wamid + "\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"halo\"}}";
+  }
+
+  private static String envelope(String messages) {
+    return """
+        {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+          "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550000157","phone_number_id":"100000000000001"},
+          "contacts":[{"profile":{"name":"Budi"},"wa_id":"6281200000009","user_id":"ID.77"}],
+          "messages":[%s]}}]}]}""".formatted(messages);
+  }
 }

@@ -8,7 +8,7 @@
 #   bench/run-desk-bench.sh --agents 10 --rate 5 --warmup 5 --measure 10    # smoke run
 #
 # Extra arguments go to the generator: --agents N --capacity N --rate N (handoffs/s) --warmup S
-# --measure S --drain S --registry FILE --out FILE
+# --measure S --drain S --hold S (an agent keeps each chat open S seconds) --registry FILE --out FILE
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -2,8 +2,8 @@
 # Resolution reports bench (issue 16): generates a year of conversations (default 1,000,000, with
 # outcomes and desk history) straight into Postgres with generate_series, then times
 # GET /api/reports/resolution's code (ResolutionReport) for the year and for a month, and what the
-# outcome triggers cost per opened and closed conversation. Prints the table and writes it to
-# bench/RESULTS-reports.md. A few minutes (generation is most of it).
+# outcome triggers cost per opened and closed conversation. Prints the tables (also written to
+# bench/target/reports-bench.md; bench/RESULTS-reports.md records a run). A few minutes.
 #
 #   bench/run-reports-bench.sh                                  # build (offline), embedded Postgres
 #   KONTAK_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres bench/run-reports-bench.sh

@@ -15,11 +15,6 @@ function duration(seconds) {
   return `${Math.floor(seconds / 3600)}h ${Math.floor((seconds % 3600) / 60)}m`;
 }
 
-function isoDate(date) {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
-  return local.toISOString().slice(0, 10);
-}
-
 async function fetchJson(path) {
   const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (response.status === 401) throw new Error('Sign in at the desk first (a supervisor account).');
@@ -105,11 +100,14 @@ function render(r) {
   });
 }
 
+// Without dates the server answers its last 30 days in KONTAK_TIMEZONE; the inputs then show them.
 async function load() {
-  const query = `from=${$('from').value}&to=${$('to').value}`;
-  $('csv').href = `/api/reports/resolution.csv?${query}`;
+  const query = $('from').value && $('to').value ? `from=${$('from').value}&to=${$('to').value}` : '';
   try {
     const report = await fetchJson(`/api/reports/resolution?${query}`);
+    $('from').value = report.from;
+    $('to').value = report.to;
+    $('csv').href = `/api/reports/resolution.csv?from=${report.from}&to=${report.to}`;
     showProblem('');
     $('board').hidden = false;
     render(report);
@@ -132,9 +130,6 @@ async function live() {
 }
 
 function start() {
-  const today = new Date();
-  $('to').value = isoDate(today);
-  $('from').value = isoDate(new Date(today.getTime() - 29 * 86400000));
   $('range').addEventListener('submit', (event) => {
     event.preventDefault();
     load();

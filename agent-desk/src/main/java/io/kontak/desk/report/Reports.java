@@ -65,7 +65,8 @@ public final class Reports {
 
   private static Router vendor(Vertx vertx) {
     Router router = Router.router(vertx);
-    router.get("/echarts/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "META-INF/resources/webjars")
+    // the handler serves the path below the route's prefix: /vendor/echarts/5.3.1/... from the WebJar's echarts/
+    router.get("/echarts/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "META-INF/resources/webjars/echarts")
         .setMaxAgeSeconds(86_400));
     return router;
   }

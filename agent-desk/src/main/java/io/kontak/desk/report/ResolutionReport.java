@@ -176,8 +176,10 @@ public final class ResolutionReport {
     return new JsonObject().put("by_hour", hours).put("by_day", days);
   }
 
+  /** A count; 0 without a row or when the range was empty (the grand total of nothing is a row of nulls). */
   private static long value(Row row, String column) {
-    return row == null ? 0 : row.getLong(column);
+    Long value = row == null ? null : row.getLong(column);
+    return value == null ? 0 : value;
   }
 
   /** A rate in [0, 1]; 0 when nothing was counted (a rate of nothing is no success). */

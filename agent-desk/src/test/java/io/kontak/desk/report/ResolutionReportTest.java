@@ -135,6 +135,18 @@ class ResolutionReportTest {
   }
 
   @Test
+  void anEmptyRangeGivesZerosAndNoTimes() {
+    JsonObject r = report.compute(new ReportRange(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-02"), JAKARTA))
+        .await();
+    assertThat(r.getLong("conversations")).isZero();
+    assertThat(r.getDouble("bot_resolution_rate")).isZero();
+    assertThat(r.getJsonObject("registration").getLong("entered_bot")).isZero();
+    assertThat(r.getJsonObject("queue_wait_seconds")).isEqualTo(new JsonObject().put("p50", null).put("p90", null));
+    assertThat(r.getJsonObject("csat").getValue("average")).isNull();
+    assertThat(r.getJsonObject("volume").getJsonArray("by_day")).hasSize(2);
+  }
+
+  @Test
   void outcomesCarryTheWholeStory() {
     var c4 = history.one("""
         SELECT o.outcome, o.wait_seconds, o.first_response_seconds, o.handle_seconds, o.transfers,

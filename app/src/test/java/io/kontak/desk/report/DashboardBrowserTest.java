@@ -95,6 +95,11 @@ class DashboardBrowserTest {
     String cookie = session.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kontak_desk="))
         .findFirst().orElseThrow().split(";")[0].substring("kontak_desk=".length());
 
+    HttpResponse<String> library = http.send(HttpRequest.newBuilder(node.uri("/vendor/echarts/5.3.1/dist/echarts.min.js"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(library.statusCode()).isEqualTo(200);
+    assertThat(library.body()).contains("echarts");
+
     String page = node.uri("/desk/dashboard.html").toString();
     browser.get(page);
     var wait = new WebDriverWait(browser, Duration.ofSeconds(30));

@@ -40,7 +40,7 @@ class ResolutionReportEndToEndTest {
     metaSide = Vertx.vertx();
     node = WhatsAppTestNode.start(FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await(),
         Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_TIMEZONE", "Asia/Jakarta", "KONTAK_DESK_TIMER_MS", "3600000",
-            "KONTAK_DESK_QUEUE_NOTICES", "false"));
+            "KONTAK_DESK_QUEUE_NOTICES", "false", "KONTAK_REPORT_METRICS_SECONDS", "1"));
   }
 
   @AfterAll
@@ -128,7 +128,9 @@ class ResolutionReportEndToEndTest {
     for (String body : List.of(response.body(), csv.body(), node.get("/metrics").body())) {
       assertThat(body).doesNotContain("62815000000", "Warga");
     }
-    assertThat(node.get("/metrics").body()).contains("kontak_conversations_today", "kontak_desk_queue_length");
+    await().atMost(Duration.ofSeconds(20)).until(() -> node.get("/metrics").body()
+        .contains("kontak_conversations_today{outcome=\"resolved_by_agent\"} 1.0"));
+    assertThat(node.get("/metrics").body()).contains("kontak_desk_queue_length", "kontak_handoffs_today{reason=\"requested\"} 2.0");
 
     // who may read it
     assertThat(anonymous(query).statusCode()).isEqualTo(401);

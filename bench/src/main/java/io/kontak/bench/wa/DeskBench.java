@@ -39,7 +39,8 @@ import java.util.zip.GZIPInputStream;
  * on the live channel (the SockJS bridge's raw WebSocket) with capacity {@code --capacity}; citizens
  * ask for a person through the signed real webhook at {@code --rate} handoffs a second. Each agent,
  * on {@code chat.assigned}, replies over REST; the citizen then writes again; on that message's
- * {@code chat.message} the agent closes the chat, which frees the slot. Measured per citizen:
+ * {@code chat.message} the agent keeps the chat open {@code --hold} seconds (so agents work several
+ * chats at once, up to capacity), then closes it, which frees the slot. Measured per citizen:
  * handoff message sent → {@code chat.assigned} on the agent's socket (bot, NLU, routing and
  * delivery), citizen message sent → {@code chat.message} on the socket, agent's send → the reply
  * at the fake Graph API; assignments a second; and capacity violations, both as the agents saw them
@@ -48,7 +49,7 @@ import java.util.zip.GZIPInputStream;
 public final class DeskBench {
   static final String STAFF_TOKEN = "bench-staff-token-0123456789abcdef";
   static final String PASSWORD = "bench-Passw0rd-long-enough!";
-  static final String HANDOFF_TEXT = "tolong sambungkan ke petugas manusia";
+  static final String HANDOFF_TEXT = "sambungkan ke manusia pls";
   static final long NS = 1_000_000_000L;
 
   int agents = 100;
@@ -56,7 +57,9 @@ public final class DeskBench {
   int rate = 20;
   int warmupSeconds = 20;
   int measureSeconds = 60;
-  int drainSeconds = 30;
+  int drainSeconds = 45;
+  /** How long an agent keeps a chat open after the citizen's second message: chats pile up to capacity. */
+  int holdSeconds = 15;
   Path launcher = Path.of("kontak");
   Path registry = Path.of("samples/ojk/ojk-registry.jsonl.gz");
   Path out = Path.of("bench/RESULTS-desk.md");
@@ -126,6 +129,7 @@ public final class DeskBench {
         case "--warmup" -> b.warmupSeconds = Integer.parseInt(args[++i]);
         case "--measure" -> b.measureSeconds = Integer.parseInt(args[++i]);
         case "--drain" -> b.drainSeconds = Integer.parseInt(args[++i]);
+        case "--hold" -> b.holdSeconds = Integer.parseInt(args[++i]);
         case "--launcher" -> b.launcher = Path.of(args[++i]);
         case "--registry" -> b.registry = Path.of(args[++i]);
         case "--out" -> b.out = Path.of(args[++i]);
@@ -255,7 +259,7 @@ public final class DeskBench {
         .setURI("/eventbus/websocket").addHeader("Cookie", agent.cookie);
     return client.connect(options).map(ws -> {
       agent.socket = ws;
-      ws.textMessageHandler(text -> onFrame(agent, new JsonObject(text)));
+      ws.handler(frame -> onFrame(agent, new JsonObject(frame.toString())));
       ws.writeTextMessage(new JsonObject().put("type", "register")
           .put("address", "kontak.desk.agent." + agent.username).encode());
       // The bridge closes sockets that stay silent past its ping timeout.
@@ -328,12 +332,13 @@ public final class DeskBench {
           return;
         }
         c.followUpSeen = now;
-        call(HttpMethod.POST, "/api/desk/chats/" + conversation + "/close",
+        vertx.setTimer(Math.max(1, holdSeconds * 1000L), id -> call(HttpMethod.POST,
+            "/api/desk/chats/" + conversation + "/close",
             json(new JsonObject().put("resolution", "answered")), session(agent), 200)
             .onSuccess(r -> {
               agent.open.remove(conversation);
               c.closed = System.nanoTime();
-            });
+            }));
       }
       case "chat.removed" -> agent.open.remove(conversation);
       default -> {
@@ -437,7 +442,7 @@ public final class DeskBench {
     s.append("# Desk bench results\n\n");
     s.append("Command: `").append(command).append("`  \n");
     s.append("Run: ").append(started).append(", ").append(agents).append(" agents x capacity ").append(capacity)
-        .append(", ").append(rate).append(" handoffs/s (").append(warmupSeconds).append(" s warmup, ")
+        .append(", ").append(rate).append(" handoffs/s, chats held ").append(holdSeconds).append(" s (").append(warmupSeconds).append(" s warmup, ")
         .append(measureSeconds).append(" s measured), real OJK registry loaded; node pid ").append(nodePid)
         .append("; load average ").append(loadStart).append(" -> ").append(loadEnd).append(".\n\n");
     s.append("| measure | n | p50 ms | p99 ms | max ms | target | result |\n|---|---:|---:|---:|---:|---|---|\n");

@@ -86,6 +86,10 @@ public final class NameFinderNames implements NameExtractor {
     if (tidy && nameExpected && names.isEmpty() && patternMentions.isEmpty()) {
       // one run of unknown words in a registry question is most likely a lower-case brand
       List<Mention> guess = fallback.find(text, patternMentions, true);
+      if (guess.size() > 1) {
+        // of several runs, the one with a word the corpus never saw ("di drotis zozo" beside "invest")
+        guess = guess.stream().filter(m -> Folding.words(m.text(text)).stream().anyMatch(this::unseen)).toList();
+      }
       return guess.size() == 1 ? guess : List.of();
     }
     return names;
@@ -132,6 +136,10 @@ public final class NameFinderNames implements NameExtractor {
       out.add(new int[] {from, to});
     }
     return out;
+  }
+
+  private boolean unseen(String word) {
+    return words.outside(word) == 0 && words.inside(word) == 0;
   }
 
   /** "PT", "BPR", "KSP" written as part of the name (the corpus leaves a lower-case "bpr"/"kopdit" out). */

@@ -20,6 +20,8 @@ public final class ChangePublisher {
   /** Completes once every event is on the bus; the changes themselves are already committed. */
   public Future<Changes> publish(Changes changes) {
     if (changes.isEmpty()) {
+      // Nobody was assigned, yet the queue may have changed (a handoff with no free agent): refresh the counts.
+      events.changed();
       return Future.succeededFuture(changes);
     }
     // removals first: a chat transferred between two tabs of one supervisor must end up shown

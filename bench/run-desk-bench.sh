@@ -4,7 +4,7 @@
 # citizens handed off through the signed real webhook. Prints the table and writes it to
 # bench/RESULTS-desk.md (see bench/README.md, "Desk bench"). About 3 minutes.
 #
-#   bench/run-desk-bench.sh                                  # build bench (offline), run
+#   bench/run-desk-bench.sh                                  # build (reactor, no install), run
 #   bench/run-desk-bench.sh --agents 10 --rate 5 --warmup 5 --measure 10    # smoke run
 #
 # Extra arguments go to the generator: --agents N --capacity N --rate N (handoffs/s) --warmup S
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-case "${KONTAK_BENCH_BUILD:-bench-only}" in
+case "${KONTAK_BENCH_BUILD:-all}" in
   all) ./mvnw -q -pl bench -am package -DskipTests ;;
   bench-only) ./mvnw -o -q -pl bench package -DskipTests ;;
   none) ;;

@@ -16,10 +16,11 @@ WARMUP="${KONTAK_NLU_WARMUP:-5}"
 MEASURE="${KONTAK_NLU_MEASURE:-10}"
 REGISTRY="${KONTAK_REGISTRY:-$(pwd)/samples/ojk/ojk-registry.jsonl.gz}"
 
-case "${KONTAK_BENCH_BUILD:-bench-only}" in
+case "${KONTAK_BENCH_BUILD:-all}" in
+  all) ./mvnw -q -pl bench -am package -DskipTests ;;
   bench-only) ./mvnw -o -q -pl bench install -DskipTests ;;
   none) ;;
-  *) echo "KONTAK_BENCH_BUILD must be bench-only or none" >&2; exit 2 ;;
+  *) echo "KONTAK_BENCH_BUILD must be all, bench-only or none" >&2; exit 2 ;;
 esac
 
 # NLP.js peer: install into bench/target/nlpjs (never committed), train, score, time.

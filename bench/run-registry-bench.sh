@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 case "${KONTAK_BENCH_BUILD:-all}" in
-  all) ./mvnw -q -pl bench -am install -DskipTests ;;
+  all) ./mvnw -q -pl bench -am package -DskipTests ;;
   bench-only) ./mvnw -o -q -pl bench install -DskipTests ;;
   none) ;;
   *) echo "KONTAK_BENCH_BUILD must be all, bench-only or none" >&2; exit 2 ;;

@@ -5,7 +5,7 @@
 # FakeGraphApi), then against a bare Vert.x endpoint (the ceiling), at 500/1,000/2,000 msg/s.
 # Prints the table and writes it to bench/RESULTS-whatsapp.md (see bench/README.md). ~3 minutes.
 #
-#   bench/run-whatsapp-bench.sh                                   # build bench (offline), run
+#   bench/run-whatsapp-bench.sh                                   # build (reactor, no install), run
 #   KONTAK_BENCH_BUILD=none bench/run-whatsapp-bench.sh --rates 200 --measure 5   # smoke run
 #
 # Builds target/kontak.jar first if it is missing. Extra arguments go to the generator:
@@ -14,8 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-case "${KONTAK_BENCH_BUILD:-bench-only}" in
-  all) ./mvnw -q -pl bench -am install -DskipTests ;;
+case "${KONTAK_BENCH_BUILD:-all}" in
+  all) ./mvnw -q -pl bench -am package -DskipTests ;;
   bench-only) ./mvnw -o -q -pl bench install -DskipTests ;;
   none) ;;
   *) echo "KONTAK_BENCH_BUILD must be all, bench-only or none" >&2; exit 2 ;;

@@ -12,17 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-case "${KONTAK_BENCH_BUILD:-all}" in
-  all) ./mvnw -q -pl bench -am package -DskipTests ;;
-  bench-only) ./mvnw -o -q -pl bench package -DskipTests ;;
-  none) ;;
-  *) echo "KONTAK_BENCH_BUILD must be all, bench-only or none" >&2; exit 2 ;;
-esac
-if [ ! -f target/kontak.jar ]; then
-  ./mvnw -o -q -pl app -am package -DskipTests
-fi
-
-. .mvn/find-jdk.sh
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. bench/node-bench-setup.sh
+REGISTRY="${KONTAK_REGISTRY:-$(pwd)/samples/ojk/ojk-registry.jsonl.gz}"
 exec "$JAVA" -Xms512m -Xmx1g --enable-native-access=ALL-UNNAMED -cp bench/target/kontak-bench.jar io.kontak.bench.wa.DeskBench \
-  --launcher kontak --command "bench/run-desk-bench.sh $*" "$@"
+  --launcher kontak --registry "$REGISTRY" --command "bench/run-desk-bench.sh $*" "$@"

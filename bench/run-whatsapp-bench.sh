@@ -14,19 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-case "${KONTAK_BENCH_BUILD:-all}" in
-  all) ./mvnw -q -pl bench -am package -DskipTests ;;
-  bench-only) ./mvnw -o -q -pl bench install -DskipTests ;;
-  none) ;;
-  *) echo "KONTAK_BENCH_BUILD must be all, bench-only or none" >&2; exit 2 ;;
-esac
-if [ ! -f target/kontak.jar ]; then
-  ./mvnw -o -q -pl app -am package -DskipTests
-fi
-
-# A JDK 21+ (the same choice as ./mvnw makes when the default java is older).
-. .mvn/find-jdk.sh
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. bench/node-bench-setup.sh
 
 # The generator (and the FakeGraphApi receiving the replies) gets a fixed 1 GB heap; the node and
 # the bare server run with the JVM's defaults (the node's RSS is what is measured).

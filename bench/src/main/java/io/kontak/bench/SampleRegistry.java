@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Where the real registry rows for a benchmark are. The bench scripts name the file (by default
- * the repository's {@code samples/ojk/ojk-registry.jsonl.gz}); the Java code only takes the path,
- * so nothing under src/main depends on a particular sample.
+ * Where the real registry rows for a benchmark are. The bench scripts name the file (the
+ * {@code KONTAK_REGISTRY} variable or their default); the Java code only takes the path, so nothing
+ * under src/main depends on a particular sample.
  */
 final class SampleRegistry {
   /** The system property (JMH) or {@code --registry} option (mains) carrying the path. */
@@ -21,7 +21,7 @@ final class SampleRegistry {
   static Path require(String path) {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("no registry file: pass --registry FILE (or -D" + PROPERTY
-          + "=FILE); the bench scripts pass samples/ojk/ojk-registry.jsonl.gz");
+          + "=FILE); the bench scripts pass one");
     }
     Path file = Path.of(path).toAbsolutePath().normalize();
     if (!Files.isReadable(file)) {

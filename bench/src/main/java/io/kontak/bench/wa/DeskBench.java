@@ -61,7 +61,8 @@ public final class DeskBench {
   /** How long an agent keeps a chat open after the citizen's second message: chats pile up to capacity. */
   int holdSeconds = 15;
   Path launcher = Path.of("kontak");
-  Path registry = Path.of("samples/ojk/ojk-registry.jsonl.gz");
+  /** The registry file to import (JSON Lines, .gz allowed); the bench script names it. */
+  Path registry;
   Path out = Path.of("bench/RESULTS-desk.md");
   String command = "bench/run-desk-bench.sh";
 
@@ -210,9 +211,14 @@ public final class DeskBench {
   // ---------------------------------------------------------------- setup
 
   int loadRegistry() throws Exception {
-    byte[] rows;
-    try (var in = new GZIPInputStream(Files.newInputStream(registry))) {
-      rows = in.readAllBytes();
+    if (registry == null) {
+      throw new IllegalArgumentException("no registry file: pass --registry FILE (the bench script passes one)");
+    }
+    byte[] rows = Files.readAllBytes(registry);
+    if (registry.getFileName().toString().endsWith(".gz")) {
+      try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(rows))) {
+        rows = in.readAllBytes();
+      }
     }
     JsonObject created = call(HttpMethod.POST, "/api/registry/imports", Buffer.buffer(rows),
         Map.of("Content-Type", "application/x-ndjson", "Authorization", "Bearer " + STAFF_TOKEN), 201).await();

@@ -88,13 +88,17 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Counts outcomes in (sign 1) or takes them back out (sign -1): one upsert per day and cell touched,
--- whatever the number of rows (an idle sweep closing hundreds updates each hot row once).
+-- whatever the number of rows (an idle sweep closing hundreds updates each hot row once). The array
+-- is read with unnest: subscripting a plain array of rows walks it from the start every time.
 CREATE FUNCTION report_rollup_apply(outcomes conversation_outcome[], sign int) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   s  report_setting%ROWTYPE;
 BEGIN
+  IF cardinality(outcomes) = 0 THEN
+    RETURN;
+  END IF;
   SELECT * INTO s FROM report_setting;
-  IF s.rollup_zone IS NULL OR cardinality(outcomes) = 0 THEN
+  IF s.rollup_zone IS NULL THEN
     RETURN;
   END IF;
   INSERT INTO report_day AS r
@@ -105,8 +109,8 @@ BEGIN
          sign * sum(c.handle_sum), sign * sum(c.csat_answers), sign * sum(c.csat_sum), sign * sum(c.csat_satisfied),
          sign * sum(c.nps_answers), sign * sum(c.promoters), sign * sum(c.detractors), sign * sum(c.sla_cases),
          sign * sum(c.sla_met)
-    FROM generate_subscripts(outcomes, 1) i
-   CROSS JOIN LATERAL report_contribution(outcomes[i], s.rollup_zone, s.sla, s.sla_intents) c
+    FROM unnest(outcomes) o
+   CROSS JOIN LATERAL report_contribution(o, s.rollup_zone, s.sla, s.sla_intents) c
    GROUP BY c.day, c.language, c.intent, c.handoff_reason
    ORDER BY c.day, c.language, c.intent, c.handoff_reason
   ON CONFLICT (day, language, intent, handoff_reason) DO UPDATE SET
@@ -123,8 +127,8 @@ BEGIN
     sla_met = r.sla_met + EXCLUDED.sla_met;
   INSERT INTO report_hour AS r
   SELECT c.day, c.hour, sign * count(*)
-    FROM generate_subscripts(outcomes, 1) i
-   CROSS JOIN LATERAL report_contribution(outcomes[i], s.rollup_zone, s.sla, s.sla_intents) c
+    FROM unnest(outcomes) o
+   CROSS JOIN LATERAL report_contribution(o, s.rollup_zone, s.sla, s.sla_intents) c
    GROUP BY c.day, c.hour
    ORDER BY c.day, c.hour
   ON CONFLICT (day, hour) DO UPDATE SET conversations = r.conversations + EXCLUDED.conversations;
@@ -140,7 +144,7 @@ BEGIN
     PERFORM report_rollup_apply(ARRAY(SELECT n::conversation_outcome FROM new_rows n), 1);
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM report_rollup_apply(ARRAY(SELECT o::conversation_outcome FROM old_rows o), -1);
-  ELSE
+  ELSIF EXISTS (SELECT FROM new_rows) THEN  -- the reopen check updates on every new conversation, mostly nothing
     PERFORM report_rollup_apply(ARRAY(
       SELECT o::conversation_outcome FROM old_rows o JOIN new_rows n USING (conversation_id)
        WHERE (o.outcome, o.opened_at, o.closed_at, o.language, o.first_intent, o.handoff_reason, o.entered_bot,
@@ -195,15 +199,21 @@ BEGIN
 END
 $$;
 
--- The node's settings at start: rebuilds the rollups when the zone or the SLA changed, or when the
--- zone is unknown to Postgres (then no rollups: the report reads live). Returns whether rollups are on.
+-- The node's settings at start: rebuilds the rollups when the zone or the SLA changed; a zone unknown
+-- to Postgres means no rollups (the report reads live). Returns whether rollups are on. The zone is
+-- looked up (pg_timezone_names reads every zone file) only when the settings changed.
 CREATE FUNCTION report_rollup_configure(zone text, sla interval, sla_intents text[]) RETURNS boolean
 LANGUAGE plpgsql AS $$
 DECLARE
   s      report_setting%ROWTYPE;
-  known  boolean := EXISTS (SELECT 1 FROM pg_timezone_names n WHERE n.name = zone);
+  known  boolean;
 BEGIN
   SELECT * INTO s FROM report_setting FOR UPDATE;
+  IF (s.rollup_zone, s.sla, s.sla_intents) IS NOT DISTINCT FROM
+     (zone, report_rollup_configure.sla, report_rollup_configure.sla_intents) THEN
+    RETURN true;
+  END IF;
+  known := EXISTS (SELECT 1 FROM pg_timezone_names n WHERE n.name = zone);
   IF (s.rollup_zone, s.sla, s.sla_intents) IS NOT DISTINCT FROM
      (CASE WHEN known THEN zone END, report_rollup_configure.sla, report_rollup_configure.sla_intents) THEN
     RETURN known;

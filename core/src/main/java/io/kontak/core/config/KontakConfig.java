@@ -67,6 +67,24 @@ public record KontakConfig(
   public record WhatsApp(String appSecret, String verifyToken, String accessToken,
                          String phoneNumberId, String graphUrl) {
     public static final String META_GRAPH_URL = "https://graph.facebook.com/v23.0";
+    /** The phone-number id of the demo run, whose replies go to the built-in fake Graph API. */
+    public static final String DEMO_PHONE_NUMBER_ID = "100000000000001";
+
+    /** Without an access token nothing can reach Meta: replies go to the built-in fake Graph API. */
+    public boolean demo() {
+      return accessToken.isBlank();
+    }
+
+    /** The unset values filled in: {@code generatedSecret} as the app secret, the demo phone-number id. */
+    public WhatsApp withDefaults(String generatedSecret) {
+      return new WhatsApp(appSecret.isBlank() ? generatedSecret : appSecret, verifyToken, accessToken,
+          phoneNumberId.isBlank() ? DEMO_PHONE_NUMBER_ID : phoneNumberId, graphUrl);
+    }
+
+    /** Replies sent to another Graph API (the built-in fake) with its token. */
+    public WhatsApp withGraph(String url, String token) {
+      return new WhatsApp(appSecret, verifyToken, token, phoneNumberId, url);
+    }
   }
 
   /**

@@ -87,4 +87,26 @@ class KontakConfigTest {
     assertThat(first).hasSize(48).isEqualTo(second);
     assertThat(Files.readString(dir.resolve("admin-token")).trim()).isEqualTo(first);
   }
+
+  @Test
+  void theDemoRunKeepsItsWebhookSecretAndGetsTheDemoPhoneNumber() throws Exception {
+    KontakConfig config = KontakConfig.from(Map.of("KONTAK_DATA_DIR", dir.toString()));
+    KontakConfig.WhatsApp first = WebhookSecret.resolve(config).whatsapp();
+    KontakConfig.WhatsApp second = WebhookSecret.resolve(config).whatsapp();
+    assertThat(first.appSecret()).hasSize(48).isEqualTo(second.appSecret());
+    assertThat(Files.readString(dir.resolve("webhook-secret")).trim()).isEqualTo(first.appSecret());
+    assertThat(first.phoneNumberId()).isEqualTo(KontakConfig.WhatsApp.DEMO_PHONE_NUMBER_ID);
+    assertThat(first.demo()).isTrue();
+  }
+
+  @Test
+  void configuredWhatsAppValuesWinOverTheDemoDefaults() throws Exception {
+    KontakConfig config = KontakConfig.from(Map.of("KONTAK_DATA_DIR", dir.toString(), "WHATSAPP_APP_SECRET", "app",
+        "WHATSAPP_PHONE_NUMBER_ID", "42", "WHATSAPP_ACCESS_TOKEN", "token"));
+    KontakConfig.WhatsApp resolved = WebhookSecret.resolve(config).whatsapp();
+    assertThat(resolved.appSecret()).isEqualTo("app");
+    assertThat(resolved.phoneNumberId()).isEqualTo("42");
+    assertThat(resolved.demo()).isFalse();
+    assertThat(dir.resolve("webhook-secret")).doesNotExist();
+  }
 }

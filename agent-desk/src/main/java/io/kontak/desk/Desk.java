@@ -3,6 +3,7 @@ package io.kontak.desk;
 import io.kontak.core.config.DeskConfig;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.http.Mount;
+import io.kontak.core.http.StaffAccess;
 import io.kontak.core.http.Responses;
 import io.kontak.desk.account.AccountStore;
 import io.kontak.desk.account.Passwords;
@@ -15,6 +16,7 @@ import io.kontak.desk.live.LiveChannel;
 import io.kontak.desk.live.LiveEvents;
 import io.kontak.desk.live.Presence;
 import io.kontak.desk.routing.Dispatcher;
+import io.kontak.desk.session.Caller;
 import io.kontak.desk.session.LoginThrottle;
 import io.kontak.desk.session.SessionStore;
 import io.kontak.desk.timers.DeskTimers;
@@ -129,6 +131,15 @@ public final class Desk {
   /** Who calls: the staff token or a session (the reports' routes authenticate with it too). */
   public DeskAuth auth() {
     return auth;
+  }
+
+  /**
+   * Who may change the registry: the staff token, or a signed-in registry admin (with the session's
+   * CSRF token); audit records name the admin, or "api" for the token.
+   */
+  public StaffAccess registryAccess() {
+    return new StaffAccess(auth.guard(Caller::administersRegistry, "registry administrators only"),
+        ctx -> DeskAuth.caller(ctx) instanceof Caller.Member member ? member.username() : "api");
   }
 
   /**

@@ -341,10 +341,9 @@ class DeskBrowserTest {
       Files.writeString(good, "{\"id\":\"T-1\",\"name\":\"PT Uji Satu\",\"sector\":\"p2p_lending\",\"status\":\"licensed\"}\n"
           + "{\"id\":\"T-2\",\"name\":\"Pinjol Uji Ilegal\",\"sector\":\"other\",\"status\":\"illegal\"}\n");
       signIn("rina", false);
-      // The registry API takes the staff token only: the view asks for it, and keeps it in memory.
-      WebElement token = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("rg-token")));
-      token.sendKeys(STAFF, Keys.ENTER);
+      // The registry API takes the admin's own session: no staff token is asked for.
       wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-versions"), "No registry version yet"));
+      assertThat(browser.findElements(By.id("rg-token"))).isEmpty();
 
       browser.findElement(By.id("rg-file")).sendKeys(bad.toString());
       browser.findElement(By.id("rg-validate")).click();
@@ -356,8 +355,12 @@ class DeskBrowserTest {
       browser.findElement(By.cssSelector("#rg-form button[type=submit]")).click();
       wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-result"), "Version 1 is active"));
       wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-versions"), good.getFileName().toString()));
-      assertThat(browser.findElement(By.id("rg-versions")).getText()).contains("active");
+      assertThat(browser.findElement(By.id("rg-versions")).getText()).contains("active", "rina");
+      noConsoleErrors();
       shot("registry-admin-desktop.png");
+      phone();
+      wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("rg-versions")));
+      shot("registry-admin-phone.png");
     } finally {
       Files.deleteIfExists(bad);
       Files.deleteIfExists(good);

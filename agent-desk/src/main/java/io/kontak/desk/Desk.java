@@ -89,7 +89,7 @@ public final class Desk {
     var presence = new Presence(vertx, pool, desk.presenceGrace(),
         (username, status) -> events.toAgent(username, LiveEvents.agentStatus(status)));
     var auth = new DeskAuth(sessions, config.requireAdminToken(), presence, desk.secureCookie());
-    var live = new LiveChannel(vertx, presence, events, chats);
+    var live = new LiveChannel(vertx, presence, events, chats, desk.livePingTimeout());
     var api = DeskApi.create(vertx, desk, accounts, passwords, sessions, throttle, auth, dispatcher, publisher,
         events, chats, ctx -> Responses.error(ctx, 404, "no stored media"));
     var timers = new DeskTimers(vertx, desk, dispatcher, publisher, new QueueNotices(pool, outbox, desk));

@@ -22,10 +22,11 @@ export function messageNode(m) {
   const from = WHO[m.from] ? m.from : 'bot';
   const box = el('div', 'msg from-' + from);
   if (m.id !== undefined && m.id !== null) box.dataset.id = String(m.id);
+  const agent = (from === 'agent' || from === 'note') ? m.agent || m.author : null;
+  // who wrote it, small above the bubble: several agents (and supervisors' notes) share a chat
+  if (agent) box.append(el('span', 'msg-author', agent));
   const bubble = el('div', 'bubble');
-  const head = el('span', 'msg-head', from === 'agent' && (m.author || m.agent) ? m.author || m.agent : WHO[from]);
-  if (from === 'note' && (m.author || m.agent)) head.append(' · ' + (m.author || m.agent));
-  bubble.append(head);
+  if (!agent || from === 'note') bubble.append(el('span', 'msg-head', WHO[from]));
   bubble.append(...body(m));
   const meta = el('span', 'msg-meta', timeOfDay(m.at));
   if (from === 'agent' || from === 'bot') meta.append(ticks(m.status, m.error));

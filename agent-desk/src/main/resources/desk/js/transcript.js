@@ -53,9 +53,14 @@ function errorText(error) {
   return [error.code, error.title || error.message, error.details].filter(Boolean).join(' · ');
 }
 
+// Meta's statuses only rise; a late "delivered" (another node's event) must not undo "read".
+const RISING = ['sent', 'delivered', 'read'];
+
 /** Updates a drawn message's ticks and error in place. */
 export function updateStatus(box, status, error) {
   const old = box.querySelector('.ticks');
+  const shown = old ? RISING.indexOf([...old.classList].find((c) => RISING.includes(c))) : -1;
+  if (shown >= 0 && RISING.indexOf(status) >= 0 && RISING.indexOf(status) < shown) return;
   if (old) old.replaceWith(ticks(status, error));
   const line = box.querySelector('.msg-error');
   if (line) line.remove();

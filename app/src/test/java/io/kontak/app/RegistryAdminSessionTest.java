@@ -76,7 +76,7 @@ class RegistryAdminSessionTest {
       assertThat(other.get("/api/registry/versions").statusCode()).as(role).isEqualTo(403);
     }
     Browser rina = signIn("rina", "registry_admin");
-    assertThat(rina.delete("/api/desk/session").statusCode()).isEqualTo(200);
+    assertThat(rina.delete("/api/desk/session").statusCode()).isEqualTo(204);
     assertThat(rina.post("/api/registry/imports", NDJSON, ONE_ROW, true).statusCode()).isEqualTo(401);
     assertThat(rina.get("/api/registry/versions").statusCode()).isEqualTo(401);
     // the staff token still works

@@ -39,8 +39,8 @@ class UsersCliTest {
 
     Result list = run("", "list");
     assertThat(list.exit()).isZero();
-    assertThat(list.out()).containsPattern("rina\\s+agent\\s+6\\s+away")
-        .containsPattern("sari\\s+registry_admin\\s+4\\s+away");
+    assertThat(list.out()).containsPattern("rina\\s+agent\\s+6\\s+(away|offline)")
+        .containsPattern("sari\\s+registry_admin\\s+4\\s+(away|offline)");
 
     Result disabled = run("", "disable", "rina");
     assertThat(disabled.exit()).as(disabled.err()).isZero();

@@ -9,6 +9,7 @@ import io.kontak.whatsapp.WhatsAppTestNode;
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +44,8 @@ class DeskDeliveryStatusTest {
   final CookieManager cookies = new CookieManager();
   final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
   final List<JsonObject> received = new CopyOnWriteArrayList<>();
+  /** Held for the test: Vert.x closes a client (and its sockets) once the GC finds it unreachable. */
+  WebSocketClient liveClient;
   String csrf;
 
   @BeforeEach
@@ -157,7 +160,8 @@ class DeskDeliveryStatusTest {
         .map(HttpCookie::getValue).findFirst().orElseThrow();
     var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.node.httpPort())
         .setURI("/eventbus/websocket").addHeader("Cookie", "kontak_desk=" + cookie);
-    WebSocket socket = node.vertx.createWebSocketClient().connect(options).await();
+    liveClient = node.vertx.createWebSocketClient();
+    WebSocket socket = liveClient.connect(options).await();
     socket.handler(buffer -> received.add(new JsonObject(buffer.toString())));
     socket.writeTextMessage(new JsonObject().put("type", "register").put("address", ADDRESS).encode()).await();
     return socket;

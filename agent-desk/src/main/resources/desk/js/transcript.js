@@ -22,10 +22,11 @@ export function messageNode(m) {
   const from = WHO[m.from] ? m.from : 'bot';
   const box = el('div', 'msg from-' + from);
   if (m.id !== undefined && m.id !== null) box.dataset.id = String(m.id);
+  const agent = (from === 'agent' || from === 'note') ? m.agent || m.author : null;
+  // who wrote it, small above the bubble: several agents (and supervisors' notes) share a chat
+  if (agent) box.append(el('span', 'msg-author', agent));
   const bubble = el('div', 'bubble');
-  const head = el('span', 'msg-head', from === 'agent' && (m.author || m.agent) ? m.author || m.agent : WHO[from]);
-  if (from === 'note' && (m.author || m.agent)) head.append(' · ' + (m.author || m.agent));
-  bubble.append(head);
+  if (!agent || from === 'note') bubble.append(el('span', 'msg-head', WHO[from]));
   bubble.append(...body(m));
   const meta = el('span', 'msg-meta', timeOfDay(m.at));
   if (from === 'agent' || from === 'bot') meta.append(ticks(m.status, m.error));
@@ -52,9 +53,14 @@ function errorText(error) {
   return [error.code, error.title || error.message, error.details].filter(Boolean).join(' · ');
 }
 
+// Meta's statuses only rise; a late "delivered" (another node's event) must not undo "read".
+const RISING = ['sent', 'delivered', 'read'];
+
 /** Updates a drawn message's ticks and error in place. */
 export function updateStatus(box, status, error) {
   const old = box.querySelector('.ticks');
+  const shown = old ? RISING.indexOf([...old.classList].find((c) => RISING.includes(c))) : -1;
+  if (shown >= 0 && RISING.indexOf(status) >= 0 && RISING.indexOf(status) < shown) return;
   if (old) old.replaceWith(ticks(status, error));
   const line = box.querySelector('.msg-error');
   if (line) line.remove();

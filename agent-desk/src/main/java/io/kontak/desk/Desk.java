@@ -4,6 +4,7 @@ import io.kontak.core.config.DeskConfig;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.http.Mount;
 import io.kontak.core.http.Responses;
+import io.kontak.core.http.StaffAccess;
 import io.kontak.desk.account.AccountStore;
 import io.kontak.desk.account.Passwords;
 import io.kontak.desk.chat.ChatService;
@@ -15,6 +16,7 @@ import io.kontak.desk.live.LiveChannel;
 import io.kontak.desk.live.LiveEvents;
 import io.kontak.desk.live.Presence;
 import io.kontak.desk.routing.Dispatcher;
+import io.kontak.desk.session.Caller;
 import io.kontak.desk.session.LoginThrottle;
 import io.kontak.desk.session.SessionStore;
 import io.kontak.desk.timers.DeskTimers;
@@ -87,7 +89,7 @@ public final class Desk {
     var presence = new Presence(vertx, pool, desk.presenceGrace(),
         (username, status) -> events.toAgent(username, LiveEvents.agentStatus(status)));
     var auth = new DeskAuth(sessions, config.requireAdminToken(), presence, desk.secureCookie());
-    var live = new LiveChannel(vertx, presence, events, chats);
+    var live = new LiveChannel(vertx, presence, events, chats, desk.livePingTimeout());
     var api = DeskApi.create(vertx, desk, accounts, passwords, sessions, throttle, auth, dispatcher, publisher,
         events, chats, ctx -> Responses.error(ctx, 404, "no stored media"));
     var timers = new DeskTimers(vertx, desk, dispatcher, publisher, new QueueNotices(pool, outbox, desk));
@@ -129,6 +131,15 @@ public final class Desk {
   /** Who calls: the staff token or a session (the reports' routes authenticate with it too). */
   public DeskAuth auth() {
     return auth;
+  }
+
+  /**
+   * Who may change the registry: the staff token, or a signed-in registry admin (with the session's
+   * CSRF token); audit records name the admin, or "api" for the token.
+   */
+  public StaffAccess registryAccess() {
+    return new StaffAccess(auth.guard(Caller::administersRegistry, "registry administrators only"),
+        ctx -> DeskAuth.caller(ctx) instanceof Caller.Member member ? member.username() : "api");
   }
 
   /**

@@ -107,9 +107,7 @@ public final class KontakNode {
 
     var staff = new StaffAuth(config.requireAdminToken());
     var perMinute = new WindowCounter(RedisUrl.api(redis), config.redisKeyPrefix(), Duration.ofMinutes(1));
-    var registryRoutes = new RegistryRoutes(registry,
-        new SearchRateLimit(perMinute, config.registry().searchRatePerMinute()),
-        staff, config.registry().maxImportBytes());
+    var searchLimit = new SearchRateLimit(perMinute, config.registry().searchRatePerMinute());
     var explain = new ExplainRoutes(nlu, nluWorkers, registry, staff, dialog);
     var health = new HealthRoutes(pool, RedisUrl.api(redis), registry);
     var port = new AtomicInteger(config.httpPort());
@@ -133,6 +131,8 @@ public final class KontakNode {
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
           var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port,
               deployments, desk);
+          var registryRoutes = new RegistryRoutes(registry, searchLimit, desk.registryAccess(),
+              config.registry().maxImportBytes());
           List<Mount> mounts = new ArrayList<>(List.of(
               new Mount("/api/registry", registryRoutes::router),
               new Mount("/api/nlu", explain::router),

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -168,6 +169,17 @@ class DeskBrowserTest {
     wait(WAIT).until(d -> tile.findElements(By.cssSelector(".msg.from-agent")).stream()
         .anyMatch(m -> m.getText().contains(reply)));
     assertThat(composer.getDomProperty("value")).isEmpty();
+
+    // Meta's receipts reach the tile live: delivered, then read (coloured); the author's name is above the bubble.
+    String wamid = await().atMost(WAIT).until(() -> node.rows("SELECT o.wamid FROM wa_outbox o "
+        + "JOIN desk_outbound d ON d.outbox_id = o.id WHERE o.wamid IS NOT NULL").stream()
+        .map(r -> r.getString("wamid")).findFirst().orElse(null), Objects::nonNull);
+    long now = Instant.now().getEpochSecond();
+    assertThat(node.deliver(Fixtures.statuses(Fixtures.status(wamid, "delivered", now))).statusCode()).isEqualTo(200);
+    wait(WAIT).until(d -> !tile.findElements(By.cssSelector(".msg.from-agent .ticks.delivered")).isEmpty());
+    assertThat(node.deliver(Fixtures.statuses(Fixtures.status(wamid, "read", now + 1))).statusCode()).isEqualTo(200);
+    wait(WAIT).until(d -> !tile.findElements(By.cssSelector(".msg.from-agent .ticks.read")).isEmpty());
+    assertThat(tile.findElement(By.cssSelector(".msg.from-agent .msg-author")).getText()).isEqualTo("ani");
 
     // Citizen text is data, never markup: the message shows as text, and nothing runs.
     String xss = "<img src=x onerror=alert(1)>";
@@ -341,10 +353,9 @@ class DeskBrowserTest {
       Files.writeString(good, "{\"id\":\"T-1\",\"name\":\"PT Uji Satu\",\"sector\":\"p2p_lending\",\"status\":\"licensed\"}\n"
           + "{\"id\":\"T-2\",\"name\":\"Pinjol Uji Ilegal\",\"sector\":\"other\",\"status\":\"illegal\"}\n");
       signIn("rina", false);
-      // The registry API takes the staff token only: the view asks for it, and keeps it in memory.
-      WebElement token = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("rg-token")));
-      token.sendKeys(STAFF, Keys.ENTER);
+      // The registry API takes the admin's own session: no staff token is asked for.
       wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-versions"), "No registry version yet"));
+      assertThat(browser.findElements(By.id("rg-token"))).isEmpty();
 
       browser.findElement(By.id("rg-file")).sendKeys(bad.toString());
       browser.findElement(By.id("rg-validate")).click();
@@ -356,8 +367,12 @@ class DeskBrowserTest {
       browser.findElement(By.cssSelector("#rg-form button[type=submit]")).click();
       wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-result"), "Version 1 is active"));
       wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-versions"), good.getFileName().toString()));
-      assertThat(browser.findElement(By.id("rg-versions")).getText()).contains("active");
+      assertThat(browser.findElement(By.id("rg-versions")).getText()).contains("active", "rina");
+      noConsoleErrors();
       shot("registry-admin-desktop.png");
+      phone();
+      wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("rg-versions")));
+      shot("registry-admin-phone.png");
     } finally {
       Files.deleteIfExists(bad);
       Files.deleteIfExists(good);

@@ -50,7 +50,7 @@ public final class ChatJson {
     return m;
   }
 
-  /** A message the bot or an agent sent, with its delivery state. */
+  /** A message the bot or an agent sent, with its delivery state; an agent's names them in {@code agent}. */
   static JsonObject outbound(Row r) {
     JsonObject body = jsonObject(r.getValue("body"));
     String author = r.getString("author");
@@ -67,13 +67,13 @@ public final class ChatJson {
     JsonObject m = message(outboxId(r.getLong("id")), author == null ? "bot" : "agent", r.getString("kind"),
         outboundText(body), r.getOffsetDateTime("created_at"), status, error);
     if (author != null) {
-      m.put("author", author);
+      m.put("agent", author).put("author", author);
     }
     return m;
   }
 
   static JsonObject note(long id, String text, OffsetDateTime at, String author) {
-    return message("note:" + id, "note", "note", text, at, null, null).put("author", author);
+    return message("note:" + id, "note", "note", text, at, null, null).put("agent", author).put("author", author);
   }
 
   static String outboxId(long id) {

@@ -155,7 +155,8 @@ public final class ChatService {
             }
           }
           CitizenId citizen = CitizenId.parse(r.getString("citizen"));
-          return outbox.enqueue(conn, citizen, message)
+          // watched: the agent sees it sent, delivered and read, live
+          return outbox.enqueueWatched(conn, citizen, message)
               .compose(id -> conn.preparedQuery(ChatSql.RECORD_REPLY).execute(Tuple.of(id, conversation,
                   caller.accountId())).map(id))
               .compose(id -> conn.preparedQuery(ChatSql.OUTBOUND_ONE).execute(Tuple.of(id)))

@@ -130,7 +130,7 @@ final class ChatSql {
         FROM desk_account a WHERE a.disabled_at IS NULL AND a.role IN ('agent', 'supervisor')
        ORDER BY a.username""";
 
-  /** The open chat of an outbox row's citizen, with its holder (for failure notices); $1 outbox id. */
+  /** The open chat of an outbox row's citizen, with its holder (for delivery notices); $1 outbox id. */
   static final String HOLDER_OF_OUTBOX = """
       SELECT c.id, a.username FROM wa_outbox o
         JOIN conversation c ON c.citizen = o.citizen AND c.status = 'with_agent'

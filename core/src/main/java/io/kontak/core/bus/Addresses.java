@@ -35,6 +35,9 @@ public final class Addresses {
    */
   public static final String OUTBOX_FAILED = "kontak.whatsapp.outbox.failed";
 
+  /** {@link OutboxStatus}: a watched outbound message was sent, delivered or read (Meta's status webhooks). */
+  public static final String OUTBOX_STATUS = "kontak.whatsapp.outbox.status";
+
   /** {@link HandoffQueued}: a conversation went to the desk queue. */
   public static final String HANDOFF_QUEUED = "kontak.conversation.handoff.queued";
 

@@ -109,7 +109,7 @@ public final class WebhookRoutes {
     for (WebhookStore.NewMessage m : stored.messages()) {
       KontakEvent.publish(bus, new InboundStored(m.wamid(), m.citizen()));
     }
-    stored.failures().forEach(f -> DeliveryStatuses.announce(bus, f));
+    stored.raised().forEach(r -> DeliveryStatuses.announce(bus, r));
   }
 
   /** After the ack: statuses that found no row may belong to a row being marked sent right now. */

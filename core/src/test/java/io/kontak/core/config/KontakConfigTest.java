@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,18 @@ class KontakConfigTest {
     assertThat(KontakConfig.forRunCommand(Map.of()).simulator().enabled()).isTrue();
     assertThat(KontakConfig.forRunCommand(Map.of("KONTAK_SIMULATOR", "false")).simulator().enabled()).isFalse();
     assertThat(KontakConfig.from(Map.of("KONTAK_SIMULATOR", "true")).simulator().enabled()).isTrue();
+  }
+
+  @Test
+  void surveysAreOffByDefaultOnInKontakRunAndConfigurablePerEnding() {
+    assertThat(KontakConfig.from(Map.of()).reports().survey().enabled()).isFalse();
+    SurveyConfig demo = KontakConfig.forRunCommand(Map.of()).reports().survey();
+    assertThat(demo).isEqualTo(new SurveyConfig(SurveyConfig.Kind.NPS, SurveyConfig.Kind.CSAT, Duration.ofHours(1)));
+    SurveyConfig set = KontakConfig.forRunCommand(Map.of("KONTAK_SURVEY_BOT", "off", "KONTAK_SURVEY_AGENT", "NPS",
+        "KONTAK_SURVEY_WINDOW_MINUTES", "15")).reports().survey();
+    assertThat(set).isEqualTo(new SurveyConfig(SurveyConfig.Kind.OFF, SurveyConfig.Kind.NPS, Duration.ofMinutes(15)));
+    assertThatThrownBy(() -> KontakConfig.from(Map.of("KONTAK_SURVEY_AGENT", "stars")))
+        .hasMessageContaining("KONTAK_SURVEY_AGENT").hasMessageContaining("off, csat or nps");
   }
 
   @Test

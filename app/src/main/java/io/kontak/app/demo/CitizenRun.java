@@ -48,7 +48,7 @@ final class CitizenRun implements Runnable {
           case Script.Step.Say say -> send(CloudApiDelivery.text(script.waId(), wamid(), now(), say.text()));
           case Script.Step.Tap tap -> send(CloudApiDelivery.reply(script.waId(), wamid(), now(), "button_reply",
               tap.id(), tap.title(), Optional.empty()));
-          case Script.Step.AwaitAgent wait -> awaitReply(agentPatience);
+          case Script.Step.AwaitAgent wait -> awaitReply(settings.pause(60));
           case Script.Step.Survey survey -> survey(survey);
         }
       }

@@ -13,7 +13,8 @@ import java.util.random.RandomGenerator;
 /**
  * A simulated agent on the desk API, as a person in the browser would be: an account of its own
  * (made with the staff token, disabled when the run ends), signed in, available, answering each
- * chat it is given after a human pause and closing it with a resolution code a while later.
+ * chat it is given after a human pause, and closing it with a resolution code once the citizen has
+ * answered (or after a long silence).
  */
 final class DeskAgent implements Runnable {
   private static final Map<String, String[]> LINES = Map.of(
@@ -32,8 +33,9 @@ final class DeskAgent implements Runnable {
   private final RandomGenerator random;
   private final Shift shift;
   private final String password = password();
-  /** Per conversation: when to write the first reply, then when to close. */
+  /** Per conversation: when to write the first reply, then when to give up waiting for the citizen, then when to close. */
   private final Map<Long, Instant> nextStep = new HashMap<>();
+  private final Map<Long, Instant> closeAt = new HashMap<>();
   private final Map<Long, Boolean> greeted = new HashMap<>();
   private List<String> session = List.of();
 
@@ -97,14 +99,21 @@ final class DeskAgent implements Runnable {
   private void work(JsonObject chat) {
     long id = chat.getLong("conversation");
     Instant due = nextStep.computeIfAbsent(id, c -> Instant.now().plus(settings.pause(5 + random.nextDouble() * 20)));
-    if (Instant.now().isBefore(due)) {
-      return;
-    }
     if (!greeted.getOrDefault(id, false)) {
+      if (Instant.now().isBefore(due)) {
+        return;
+      }
       write(id, chat, 0);
       greeted.put(id, true);
-      nextStep.put(id, Instant.now().plus(settings.pause(30 + random.nextDouble() * 90)));
-    } else {
+      nextStep.put(id, Instant.now().plus(settings.pause(180)));
+      return;
+    }
+    // the citizen wrote since the greeting ("thanks"): wrap up a little later; silent for long: close anyway
+    if (chat.getValue("waiting_since") != null) {
+      closeAt.computeIfAbsent(id, c -> Instant.now().plus(settings.pause(3 + random.nextDouble() * 8)));
+    }
+    Instant wrapUp = closeAt.get(id);
+    if (wrapUp != null && Instant.now().isAfter(wrapUp) || Instant.now().isAfter(due)) {
       close(chat);
     }
   }
@@ -124,6 +133,7 @@ final class DeskAgent implements Runnable {
       stats.agentClosed();
     }
     nextStep.remove(id);
+    closeAt.remove(id);
     greeted.remove(id);
   }
 

@@ -22,6 +22,7 @@ import io.kontak.desk.session.SessionStore;
 import io.kontak.desk.timers.DeskTimers;
 import io.kontak.desk.timers.QueueNotices;
 import io.kontak.whatsapp.outbox.Outbox;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -72,9 +73,11 @@ public final class Desk {
 
   /**
    * Builds the desk on {@code pool} and {@code redis}, replies going through {@code outbox} (the
-   * bot's); the staff token must be resolved in {@code config}. Timers and presence start at once.
+   * bot's) and a closed chat's survey through {@code surveys}; the staff token must be resolved in
+   * {@code config}. Timers and presence start at once.
    */
-  public static Future<Desk> start(Vertx vertx, KontakConfig config, Pool pool, RedisAPI redis, Outbox outbox) {
+  public static Future<Desk> start(Vertx vertx, KontakConfig config, Pool pool, RedisAPI redis, Outbox outbox,
+                                   Surveys surveys) {
     DeskConfig desk = config.desk();
     WorkerExecutor hashing = vertx.createSharedWorkerExecutor("kontak-desk-passwords", 2);
     var accounts = new AccountStore(pool);
@@ -83,7 +86,7 @@ public final class Desk {
     var throttle = new LoginThrottle(redis, config.redisKeyPrefix(), desk.loginSlowAfter(), desk.loginMaxFailures(),
         desk.loginMaxFailuresPerAddress(), desk.loginWindow());
     var events = new LiveEvents(vertx.eventBus());
-    var dispatcher = new Dispatcher(pool, desk.presenceGrace());
+    var dispatcher = new Dispatcher(pool, desk.presenceGrace(), surveys);
     var chats = new ChatService(pool, outbox, config.conversations().reopenTemplate(), desk.presenceGrace());
     var publisher = new ChangePublisher(events, chats);
     var presence = new Presence(vertx, pool, desk.presenceGrace(),

@@ -8,6 +8,8 @@ import io.kontak.core.http.Mount;
 import io.kontak.core.redis.RedisUrl;
 import io.kontak.core.testing.TestServices;
 import io.kontak.whatsapp.outbox.Outbox;
+import io.kontak.whatsapp.survey.SurveyTexts;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -67,7 +69,9 @@ final class DeskTestNode implements AutoCloseable {
     vertx = Vertx.vertx();
     pool = Database.pool(vertx, db, 8);
     redis = RedisUrl.client(vertx, TestServices.endpoints().redisUrl());
-    desk = Desk.start(vertx, config, pool, RedisUrl.api(redis), new Outbox(vertx, "100000000000001")).await();
+    var outbox = new Outbox(vertx, "100000000000001");
+    var surveys = new Surveys(outbox, config.reports().survey(), SurveyTexts.load("id"), config.branding());
+    desk = Desk.start(vertx, config, pool, RedisUrl.api(redis), outbox, surveys).await();
     Router router = Router.router(vertx);
     for (Mount m : desk.mounts()) {
       router.route(m.pattern()).subRouter(m.routes().apply(vertx));

@@ -1,6 +1,7 @@
 package io.kontak.desk.routing;
 
 import io.kontak.core.http.HttpProblem;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -26,10 +27,12 @@ public final class Dispatcher {
   private static final int ASSIGN_BATCH = 200;
   private final Pool pool;
   private final Duration grace;
+  private final Surveys surveys;
 
-  public Dispatcher(Pool pool, Duration presenceGrace) {
+  public Dispatcher(Pool pool, Duration presenceGrace, Surveys surveys) {
     this.pool = pool;
     this.grace = presenceGrace;
+    this.surveys = surveys;
   }
 
   /** Assigns queued chats to agents with room. */
@@ -121,15 +124,21 @@ public final class Dispatcher {
     }));
   }
 
-  /** Closes a held (or queued) chat as resolved by the agent, with the resolution code. */
+  /**
+   * Closes a held (or queued) chat as resolved by the agent, with the resolution code, and sends the
+   * citizen the end-of-chat survey when one is configured (not after a close as abandoned).
+   */
   public Future<Changes> close(long conversation, long actor, boolean bySupervisor, String resolution, String note) {
     return locked((conn, changes) -> held(conn, conversation).compose(held -> conn.preparedQuery(RoutingSql.CLOSE)
         .execute(Tuple.of(conversation, "resolved_by_agent", resolution, "closed", actor, note))
-        .map(done -> {
+        .compose(done -> surveys.invite(conn, conversation))
+        .map(survey -> {
+          survey.ifPresent(changes::sent);
           changes.removed(conversation, held.username(),
               bySupervisor && held.agent() != null && held.agent() != actor ? "supervisor" : "closed");
           return null;
-        })));
+        })))
+        .onSuccess(changes -> surveys.handOver(changes.sent()));
   }
 
   /** Gives the conversation back to the bot. */

@@ -35,6 +35,7 @@ class SimulatorBrowserTest {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOT = Path.of("target", "simulator", "simulator-chat.png");
   static final Path LIST_SCREENSHOT = Path.of("target", "simulator", "simulator-list.png");
+  static final Path SURVEY_SCREENSHOT = Path.of("target", "simulator", "simulator-survey.png");
   static final Duration WAIT = Duration.ofSeconds(30);
 
   static SimulatorNode sim;
@@ -46,7 +47,7 @@ class SimulatorBrowserTest {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, /usr/bin/chromedriver): "
             + "browser test skipped; .ci/run installs them with apt-get when it runs as root");
-    sim = new SimulatorNode(Map.of());
+    sim = new SimulatorNode(Map.of("KONTAK_SURVEY_BOT", "nps"));
     profile = Files.createTempDirectory("kontak-chromium-");
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
@@ -133,6 +134,32 @@ class SimulatorBrowserTest {
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".msg.bot"), 2));
     assertThat(browser.findElements(By.cssSelector(".msg.me .bubble")).get(1).getText()).startsWith(title);
     assertThat(browser.findElements(By.cssSelector(".msg.bot .bubble")).get(1).getText()).isNotBlank();
+  }
+
+  @Test
+  void afterThanksTheSurveyIsAListTheCitizenAnswersByTapping() throws IOException {
+    browser.get(sim.uri("/simulator/?wa_id=6281400000789&name=Browser").toString());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me-label"), "6281400000789"));
+
+    type("halo min");
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".msg.bot"), 1));
+    type("terima kasih");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".msg.bot .list-open"))).click();
+    By rows = By.cssSelector("#sheet .list-row");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(rows));
+    List<WebElement> scores = browser.findElements(rows);
+    assertThat(scores).hasSize(10);
+    assertThat(scores).allSatisfy(row -> assertThat(row.getDomAttribute("data-id")).startsWith("survey:"));
+    Files.createDirectories(SURVEY_SCREENSHOT.getParent());
+    Files.write(SURVEY_SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+
+    scores.stream().filter(row -> "9".equals(row.findElement(By.className("title")).getText())).findFirst()
+        .orElseThrow().click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("sheet")));
+    wait.until(driver -> driver.findElements(By.cssSelector(".msg.bot .bubble")).stream()
+        .anyMatch(bubble -> bubble.getText().startsWith("Terima kasih atas penilaian Anda")));
+    assertThat(browser.findElements(By.cssSelector(".msg.me .bubble")).getLast().getText()).startsWith("9");
   }
 
   private static void type(String text) {

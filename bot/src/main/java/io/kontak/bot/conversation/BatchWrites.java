@@ -7,6 +7,7 @@ import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.inbound.InboundQueue;
 import io.kontak.whatsapp.outbox.OutboundMessage;
 import io.kontak.whatsapp.outbox.Outbox;
+import io.kontak.whatsapp.survey.SurveyInput;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.sqlclient.SqlConnection;
@@ -68,8 +69,17 @@ final class BatchWrites {
     handoffs.add(new Handoff(citizen, conversation, handoff));
   }
 
+  /** Ends the conversation; a survey it sends is handed to the sender with the replies. */
   void close(CitizenId citizen, String outcome) {
-    afterSave.add(conn -> store.close(conn, citizen, outcome));
+    afterSave.add(conn -> store.close(conn, citizen, outcome).map(survey -> {
+      survey.ifPresent(enqueued::add);
+      return null;
+    }));
+  }
+
+  /** Records a survey answer on the ended conversation it rates. */
+  void surveyAnswer(SurveyInput.Answer answer) {
+    afterSave.add(conn -> store.answer(conn, answer));
   }
 
   /** Issues every statement at once and completes when all are done (the caller then commits). */

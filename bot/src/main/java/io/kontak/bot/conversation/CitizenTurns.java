@@ -5,15 +5,21 @@ import io.kontak.bot.reply.Messages;
 import io.kontak.bot.reply.Reply;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.inbound.InboundQueue;
+import io.kontak.whatsapp.survey.PendingSurvey;
+import io.kontak.whatsapp.survey.SurveyInput;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One citizen's waiting messages inside a {@link TurnBatch}: answered in arrival order against the
  * conversation held in memory, every effect recorded in the batch's {@link BatchWrites} so the
  * batch writes them all in one go. A message after the one that closed the conversation is left
- * for the next batch, which opens a new conversation for it.
+ * for the next batch, which opens a new conversation for it. An answer to an end-of-chat survey is
+ * recorded on the conversation it rates and opens none.
  */
 final class CitizenTurns {
   private final CitizenId citizen;
@@ -24,6 +30,9 @@ final class CitizenTurns {
   private final BatchWrites writes;
   private final OpenConversation.Status statusBefore;
   private final ReplyWindow window;
+  private final Surveys surveys;
+  /** Unanswered surveys of this citizen, newest first; an answered one leaves the list. */
+  private final List<PendingSurvey> pendingSurveys;
   /** Past the 24-hour window: every reply of this batch becomes one reopening template. */
   private final boolean windowClosed;
   private boolean reopeningSent;
@@ -34,8 +43,11 @@ final class CitizenTurns {
   private boolean unfinished;
 
   CitizenTurns(CitizenId citizen, OpenConversation conversation, List<InboundQueue.Stored> waiting,
-               List<Admission> admissions, Dialog dialog, Messages messages, ReplyWindow window, BatchWrites writes) {
+               List<Admission> admissions, Dialog dialog, Messages messages, ReplyWindow window, BatchWrites writes,
+               Surveys surveys, List<PendingSurvey> pendingSurveys) {
     this.citizen = citizen;
+    this.surveys = surveys;
+    this.pendingSurveys = new ArrayList<>(pendingSurveys);
     this.window = window;
     this.windowClosed = waiting.stream().map(s -> s.message().header().timestamp()).max(Instant::compareTo)
         .map(window::closed).orElse(false);
@@ -90,6 +102,12 @@ final class CitizenTurns {
       return Future.succeededFuture();
     }
     String wamid = stored.message().wamid();
+    Optional<SurveyInput> survey = surveys.input(pendingSurveys, stored.message(), conversation.saved() || touched);
+    if (survey.isPresent()) {
+      writes.processed(wamid);
+      answered(survey.get(), admission(nextAdmission++));
+      return Future.succeededFuture();
+    }
     writes.processed(wamid);
     touched = true;
     if (conversation.status().withHumans()) {
@@ -121,6 +139,17 @@ final class CitizenTurns {
       conversation = conversation.closed();
     }
     return null;
+  }
+
+  /** Records a survey answer and thanks the citizen; the conversation in memory stays untouched (none is opened). */
+  private void answered(SurveyInput input, Admission admission) {
+    if (input instanceof SurveyInput.Answer answer) {
+      pendingSurveys.remove(answer.survey());
+      writes.surveyAnswer(answer);
+      if (admission == Admission.ADMITTED && !windowClosed) {
+        writes.send(citizen, surveys.thanks(answer.survey()));
+      }
+    }
   }
 
   private void reply(Reply reply) {

@@ -61,7 +61,7 @@ final class ConversationSql {
       INSERT INTO fraud_report (conversation_id, citizen, description)
       SELECT id, citizen, $2 FROM conversation WHERE citizen = $1 AND status <> 'closed'""";
 
-  /** Ends a conversation and records its outcome ($2); %s picks the conversation by $1. */
+  /** Ends a conversation and records its outcome ($2); %s picks the conversation by $1. Returns the conversation's id. */
   private static final String CLOSE_WHERE = """
       WITH closed AS (
         UPDATE conversation SET status = 'closed', closed_at = now()
@@ -74,7 +74,8 @@ final class ConversationSql {
                   ELSE extract(epoch FROM coalesce(assigned_at, closed_at) - queued_at)::int END,
              extract(epoch FROM closed_at - coalesce(assigned_at, opened_at))::int,
              closed_at
-        FROM closed""";
+        FROM closed
+      RETURNING conversation_id""";
 
   /** The citizen's open conversation ($1 = citizen key). */
   static final String CLOSE_OPEN = CLOSE_WHERE.formatted("citizen = $1");

@@ -4,7 +4,10 @@ import io.kontak.bot.conversation.SenderRateLimit.Admission;
 import io.kontak.bot.reply.Messages;
 import io.kontak.core.conversation.CitizenId;
 import io.kontak.whatsapp.inbound.InboundQueue;
+import io.kontak.whatsapp.message.InboundMessage;
 import io.kontak.whatsapp.outbox.Outbox;
+import io.kontak.whatsapp.survey.PendingSurvey;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.sqlclient.Pool;
@@ -43,10 +46,11 @@ final class TurnBatch {
   private final String defaultLanguage;
   private final int messageLimit;
   private final ReplyWindow window;
+  private final Surveys surveys;
 
   TurnBatch(Pool pool, Outbox outbox, Dialog dialog, Messages messages, SenderRateLimit rateLimit,
             ConversationStore store, ConversationCache cache, EventBus bus, String defaultLanguage, int messageLimit,
-            ReplyWindow window) {
+            ReplyWindow window, Surveys surveys) {
     this.pool = pool;
     this.outbox = outbox;
     this.dialog = dialog;
@@ -58,10 +62,12 @@ final class TurnBatch {
     this.defaultLanguage = defaultLanguage;
     this.messageLimit = messageLimit;
     this.window = window;
+    this.surveys = surveys;
   }
 
-  /** What was read under the locks. */
-  private record Waiting(List<InboundQueue.Stored> messages, Map<CitizenId, OpenConversation> conversations) {
+  /** What was read under the locks; {@code surveys}: unanswered surveys of citizens whose messages may answer one. */
+  private record Waiting(List<InboundQueue.Stored> messages, Map<CitizenId, OpenConversation> conversations,
+                         Map<CitizenId, List<PendingSurvey>> surveys) {
     Map<CitizenId, List<InboundQueue.Stored>> byCitizen() {
       return messages.stream().collect(Collectors.groupingBy(s -> s.message().citizen(), LinkedHashMap::new,
           Collectors.toList()));
@@ -95,12 +101,15 @@ final class TurnBatch {
     Future<List<InboundQueue.Stored>> waiting = InboundQueue.unprocessed(conn, citizens, messageLimit);
     Future<Map<CitizenId, OpenConversation>> read = uncached.isEmpty() ? Future.succeededFuture(Map.of())
         : store.open(conn, uncached);
-    return Future.all(locked, waiting, read).map(all -> {
+    return Future.all(locked, waiting, read).compose(all -> {
       Map<CitizenId, OpenConversation> conversations = new HashMap<>(cached);
       conversations.putAll(read.result());
       waiting.result().forEach(stored -> conversations.computeIfAbsent(stored.message().citizen(),
           citizen -> OpenConversation.fresh(defaultLanguage)));
-      return new Waiting(waiting.result(), conversations);
+      // one more round trip only in the rare batch with a survey tap or a bare number in it
+      Set<CitizenId> mayAnswer = waiting.result().stream().map(InboundQueue.Stored::message)
+          .filter(Surveys::mayAnswer).map(InboundMessage::citizen).collect(Collectors.toSet());
+      return surveys.pending(conn, mayAnswer).map(pending -> new Waiting(waiting.result(), conversations, pending));
     });
   }
 
@@ -118,7 +127,8 @@ final class TurnBatch {
       byCitizen.forEach((citizen, stored) -> {
         OpenConversation conversation = waiting.conversations().get(citizen);
         List<Admission> admitted = admissions.getOrDefault(citizen, List.of());
-        turns.add(new CitizenTurns(citizen, conversation, stored, admitted, dialog, messages, window, writes));
+        turns.add(new CitizenTurns(citizen, conversation, stored, admitted, dialog, messages, window, writes,
+            surveys, waiting.surveys().getOrDefault(citizen, List.of())));
       });
       turns.forEach(turn -> {
         String read = turn.lastToRead();

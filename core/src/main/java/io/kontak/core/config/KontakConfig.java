@@ -187,11 +187,14 @@ public record KontakConfig(
 
   /**
    * The settings of {@code kontak run}, the one-process demo: as {@link #from}, except that the
-   * simulator is on unless {@code KONTAK_SIMULATOR} is set (set it to {@code false} in production).
+   * simulator is on unless {@code KONTAK_SIMULATOR} is set (set it to {@code false} in production),
+   * and endings are surveyed (NPS after the bot, CSAT after an agent) unless the survey variables say otherwise.
    */
   public static KontakConfig forRunCommand(Map<String, String> env) {
+    Env e = new Env(env);
     KontakConfig config = from(env);
-    return new Env(env).optional(SIMULATOR).isPresent() ? config : config.withSimulator(true);
+    config = config.withReports(config.reports().withSurvey(SurveyConfig.forDemo(e)));
+    return e.optional(SIMULATOR).isPresent() ? config : config.withSimulator(true);
   }
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {

@@ -75,6 +75,18 @@ class KontakConfigTest {
   }
 
   @Test
+  void surveysAreOffByDefaultOnInKontakRunAndConfigurablePerEnding() {
+    assertThat(KontakConfig.from(Map.of()).reports().survey().enabled()).isFalse();
+    SurveyConfig demo = KontakConfig.forRunCommand(Map.of()).reports().survey();
+    assertThat(demo).isEqualTo(new SurveyConfig(SurveyConfig.Kind.NPS, SurveyConfig.Kind.CSAT, Duration.ofHours(1)));
+    SurveyConfig set = KontakConfig.forRunCommand(Map.of("KONTAK_SURVEY_BOT", "off", "KONTAK_SURVEY_AGENT", "NPS",
+        "KONTAK_SURVEY_WINDOW_MINUTES", "15")).reports().survey();
+    assertThat(set).isEqualTo(new SurveyConfig(SurveyConfig.Kind.OFF, SurveyConfig.Kind.NPS, Duration.ofMinutes(15)));
+    assertThatThrownBy(() -> KontakConfig.from(Map.of("KONTAK_SURVEY_AGENT", "stars")))
+        .hasMessageContaining("KONTAK_SURVEY_AGENT").hasMessageContaining("off, csat or nps");
+  }
+
+  @Test
   void malformedNumbersNameTheVariable() {
     assertThatThrownBy(() -> KontakConfig.from(Map.of("KONTAK_HTTP_PORT", "eighty")))
         .hasMessageContaining("KONTAK_HTTP_PORT");

@@ -172,6 +172,17 @@ public final class Dispatcher {
             .execute(Tuple.of(r.getLong("id"), "abandoned", null, "abandoned", null, null)).mapEmpty())));
   }
 
+  /** Closes conversations that waited in the queue untouched longer than {@code after} as abandoned. */
+  public Future<Changes> abandonQueued(Duration after) {
+    if (after.isZero() || after.isNegative()) {
+      return Future.succeededFuture(new Changes());
+    }
+    return locked((conn, changes) -> conn.preparedQuery(RoutingSql.QUEUED_TOO_LONG)
+        .execute(Tuple.of(after.toSeconds()))
+        .compose(rows -> each(rows, r -> conn.preparedQuery(RoutingSql.CLOSE)
+            .execute(Tuple.of(r.getLong("id"), "abandoned", null, "abandoned", null, null)).mapEmpty())));
+  }
+
   /**
    * Chats without the agent's first reply after {@code timeout}: moved to another agent and the
    * agent set away, until a chat made {@code maxMoves} moves; then the supervisor is alerted instead.

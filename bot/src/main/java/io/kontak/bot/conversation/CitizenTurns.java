@@ -4,6 +4,7 @@ import io.kontak.bot.conversation.SenderRateLimit.Admission;
 import io.kontak.bot.reply.Messages;
 import io.kontak.bot.reply.Reply;
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.core.conversation.FollowUps;
 import io.kontak.whatsapp.inbound.InboundQueue;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.List;
  * One citizen's waiting messages inside a {@link TurnBatch}: answered in arrival order against the
  * conversation held in memory, every effect recorded in the batch's {@link BatchWrites} so the
  * batch writes them all in one go. A message after the one that closed the conversation is left
- * for the next batch, which opens a new conversation for it.
+ * for the next batch, which opens a new conversation for it. A new conversation that follows up an
+ * agent's chat goes to the desk before its first message: the bot stays silent in it.
  */
 final class CitizenTurns {
   private final CitizenId citizen;
@@ -23,6 +25,8 @@ final class CitizenTurns {
   private final Messages messages;
   private final BatchWrites writes;
   private final OpenConversation.Status statusBefore;
+  /** The agent's chat this new conversation follows up, or null. */
+  private final FollowUps.Earlier followUp;
   private final ReplyWindow window;
   /** Past the 24-hour window: every reply of this batch becomes one reopening template. */
   private final boolean windowClosed;
@@ -33,14 +37,16 @@ final class CitizenTurns {
   private boolean touched;
   private boolean unfinished;
 
-  CitizenTurns(CitizenId citizen, OpenConversation conversation, List<InboundQueue.Stored> waiting,
-               List<Admission> admissions, Dialog dialog, Messages messages, ReplyWindow window, BatchWrites writes) {
+  CitizenTurns(CitizenId citizen, OpenConversation conversation, FollowUps.Earlier followUp,
+               List<InboundQueue.Stored> waiting, List<Admission> admissions, Dialog dialog, Messages messages,
+               ReplyWindow window, BatchWrites writes) {
     this.citizen = citizen;
     this.window = window;
     this.windowClosed = waiting.stream().map(s -> s.message().header().timestamp()).max(Instant::compareTo)
         .map(window::closed).orElse(false);
-    this.conversation = conversation;
     this.statusBefore = conversation.status();
+    this.followUp = followUp;
+    this.conversation = followUp == null ? conversation : conversation.queued();
     this.waiting = waiting;
     this.admissions = admissions;
     this.dialog = dialog;
@@ -68,6 +74,9 @@ final class CitizenTurns {
   }
 
   Future<Void> answerAll() {
+    if (followUp != null) {
+      writes.followUp(conversation, citizen, followUp);
+    }
     Future<Void> chain = Future.succeededFuture();
     for (InboundQueue.Stored stored : waiting) {
       chain = chain.compose(previous -> handle(stored));
@@ -93,7 +102,9 @@ final class CitizenTurns {
     writes.processed(wamid);
     touched = true;
     if (conversation.status().withHumans()) {
-      writes.toDesk(conversation.id(), wamid);  // the desk reads it from the stored messages
+      if (conversation.saved()) {
+        writes.toDesk(conversation.id(), wamid);  // the desk reads it from the stored messages
+      }  // else the handoff announced after the commit brings the new conversation, this message in it
       return Future.succeededFuture();
     }
     return switch (admission(nextAdmission++)) {

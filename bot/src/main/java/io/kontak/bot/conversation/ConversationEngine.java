@@ -5,6 +5,7 @@ import io.kontak.core.bus.Addresses;
 import io.kontak.core.bus.InboundStored;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.core.conversation.FollowUps;
 import io.kontak.whatsapp.inbound.InboundQueue;
 import io.kontak.whatsapp.outbox.Outbox;
 import io.vertx.core.Future;
@@ -51,6 +52,7 @@ public final class ConversationEngine extends VerticleBase {
   private final ConversationCache cache;
   private final KontakConfig.Conversations settings;
   private final ConversationMetrics metrics;
+  private final FollowUps followUps;
   private final ConversationStore store = new ConversationStore();
   private final Set<CitizenId> waiting = new LinkedHashSet<>();
   private final Set<CitizenId> inBatch = new HashSet<>();
@@ -62,7 +64,7 @@ public final class ConversationEngine extends VerticleBase {
 
   public ConversationEngine(Pool pool, Outbox outbox, Dialog dialog, Messages messages, SenderRateLimit rateLimit,
                             RedisAPI redis, String redisPrefix, KontakConfig.Conversations settings,
-                            ConversationMetrics metrics) {
+                            ConversationMetrics metrics, FollowUps followUps) {
     this.pool = pool;
     this.outbox = outbox;
     this.dialog = dialog;
@@ -71,12 +73,13 @@ public final class ConversationEngine extends VerticleBase {
     this.cache = new ConversationCache(redis, redisPrefix, settings.idle());
     this.settings = settings;
     this.metrics = metrics;
+    this.followUps = followUps;
   }
 
   @Override
   public Future<?> start() {
     batch = new TurnBatch(pool, outbox, dialog, messages, rateLimit, store, cache, vertx.eventBus(),
-        settings.defaultLanguage(), MESSAGES_PER_BATCH, ReplyWindow.of(settings.reopenTemplate()));
+        settings.defaultLanguage(), MESSAGES_PER_BATCH, ReplyWindow.of(settings.reopenTemplate()), followUps);
     vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND_STORED, event -> {
       String citizen = event.body() == null ? null : InboundStored.fromJson(event.body()).citizen();
       if (citizen != null) {

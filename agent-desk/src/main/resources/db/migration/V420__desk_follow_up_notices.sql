@@ -8,3 +8,6 @@ ALTER TABLE conversation ADD COLUMN desk_follows bigint REFERENCES conversation 
 -- The engine asks, for each new conversation, how the citizen's latest one ended.
 CREATE INDEX conversation_outcome_citizen ON conversation_outcome (citizen, closed_at);
 
+-- Queue notices: whether the office was closed when the citizen was last told their place, so they
+-- are told again (when officers are back) if it closes while they wait.
+ALTER TABLE conversation ADD COLUMN desk_told_closed boolean;

@@ -232,7 +232,7 @@ public final class Dispatcher {
               .map(marked -> {
                 if (marked.size() > 0) {
                   changes.alert("slow_reply", id, r.getString("username"), "The citizen of conversation " + id
-                      + " has waited more than " + after.toMinutes() + " min for " + r.getString("username"));
+                      + " has waited more than " + minutesOrSeconds(after) + " for " + r.getString("username"));
                 }
                 return null;
               });
@@ -240,6 +240,11 @@ public final class Dispatcher {
   }
 
   // ---- building blocks ----
+
+  /** "5 min", or "30 s" below a minute (a short alert time must not read "0 min"). */
+  static String minutesOrSeconds(Duration d) {
+    return d.toSeconds() < 60 ? d.toSeconds() + " s" : d.toMinutes() + " min";
+  }
 
   /** Who holds a conversation, read under its row lock. */
   record Held(String status, Long agent, String username) {

@@ -114,7 +114,7 @@ class DeskTimersTest {
         await().atMost(WAIT).until(() -> texts(node.graph(), citizen).size() == 1);
         assertThat(texts(node.graph(), citizen).getFirst()).contains(expected).doesNotContain("{");
       }
-      assertThat(texts(node.graph(), waId(node, chats.get(0)))).first().asString()
+      assertThat(texts(node.graph(), waId(node, chats.get(0))).getFirst())
           .contains("You are number 1 in the queue", "expected wait is about");
 
       // Two leave the queue: everyone moves up by two, not a lot: nobody is told again.

@@ -112,11 +112,11 @@ class FollowUpTest {
     assertThat(node.rows("SELECT status FROM conversation WHERE id = $1", cChat).getFirst().getString(0))
         .isEqualTo("queued");
 
-    // Past the window (the close moved back eleven minutes): the bot answers, as after any end.
+    // Past the window (eleven minutes pass: the ends move back): the bot answers, as after any end.
     close(ani, third);
-    node.rows("UPDATE conversation SET closed_at = closed_at - interval '11 minutes' WHERE id = $1", third);
-    node.rows("UPDATE conversation_outcome SET closed_at = closed_at - interval '11 minutes' WHERE conversation_id = $1",
-        third);
+    node.rows("UPDATE conversation SET closed_at = closed_at - interval '11 minutes' WHERE citizen = $1", "wa:" + a);
+    node.rows("UPDATE conversation_outcome SET closed_at = closed_at - interval '11 minutes' WHERE citizen = $1",
+        "wa:" + a);
     says(a, "halo min");
     long fourth = awaitStatus(a, "bot");
     await().atMost(WAIT).until(() -> outbound(a) > botRepliesBefore);

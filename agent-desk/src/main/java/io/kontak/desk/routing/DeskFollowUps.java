@@ -26,7 +26,7 @@ public final class DeskFollowUps implements FollowUps {
         FROM unnest($1::text[]) AS k(citizen)
         CROSS JOIN LATERAL (SELECT p.conversation_id, p.agent_id, p.resolution, p.closed_at
                               FROM conversation_outcome p WHERE p.citizen = k.citizen
-                             ORDER BY p.closed_at DESC LIMIT 1) o
+                             ORDER BY p.conversation_id DESC LIMIT 1) o
         JOIN conversation c ON c.id = o.conversation_id
        WHERE o.resolution IS NOT NULL AND o.agent_id IS NOT NULL
          AND o.closed_at > now() - make_interval(secs => $2)""";

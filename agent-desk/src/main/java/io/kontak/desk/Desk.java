@@ -2,6 +2,7 @@ package io.kontak.desk;
 
 import io.kontak.core.config.DeskConfig;
 import io.kontak.core.config.KontakConfig;
+import io.kontak.core.conversation.FollowUps;
 import io.kontak.core.http.Mount;
 import io.kontak.core.http.Responses;
 import io.kontak.core.http.StaffAccess;
@@ -15,6 +16,7 @@ import io.kontak.desk.live.DeskInbound;
 import io.kontak.desk.live.LiveChannel;
 import io.kontak.desk.live.LiveEvents;
 import io.kontak.desk.live.Presence;
+import io.kontak.desk.routing.DeskFollowUps;
 import io.kontak.desk.routing.Dispatcher;
 import io.kontak.desk.session.Caller;
 import io.kontak.desk.session.LoginThrottle;
@@ -54,10 +56,11 @@ public final class Desk {
   private final ChangePublisher publisher;
   private final AccountStore accounts;
   private final Passwords passwords;
+  private final FollowUps followUps;
 
   private Desk(WorkerExecutor hashing, DeskApi api, DeskAuth auth, LiveChannel live, Presence presence,
                DeskTimers timers, DeskInbound inbound, Dispatcher dispatcher, ChangePublisher publisher,
-               AccountStore accounts, Passwords passwords) {
+               AccountStore accounts, Passwords passwords, FollowUps followUps) {
     this.hashing = hashing;
     this.api = api;
     this.auth = auth;
@@ -69,6 +72,7 @@ public final class Desk {
     this.publisher = publisher;
     this.accounts = accounts;
     this.passwords = passwords;
+    this.followUps = followUps;
   }
 
   /**
@@ -100,7 +104,7 @@ public final class Desk {
     presence.start();
     timers.start();
     return Future.succeededFuture(new Desk(hashing, api, auth, live, presence, timers, inbound, dispatcher, publisher,
-        accounts, passwords));
+        accounts, passwords, new DeskFollowUps(desk.followUpWindow())));
   }
 
   /** {@code /api/desk}, {@code /eventbus} (the live channel) and {@code /desk/} (the UI's files). */
@@ -160,6 +164,11 @@ public final class Desk {
 
   public Dispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /** For the conversation engine: which new conversations go back to the desk instead of the bot. */
+  public FollowUps followUps() {
+    return followUps;
   }
 
   public ChangePublisher publisher() {

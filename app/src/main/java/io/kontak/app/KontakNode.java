@@ -150,7 +150,8 @@ public final class KontakNode {
           var conversations = config.conversations();
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
-              RedisUrl.api(redis), config.redisKeyPrefix(), conversations, engineMetrics, started.surveys());
+              RedisUrl.api(redis), config.redisKeyPrefix(), conversations, engineMetrics, started.surveys(),
+              desk.followUps());
           Future<String> engineDeployed = conversations.engine()
               ? vertx.deployVerticle(engine).onSuccess(deployments::add) : Future.succeededFuture();
           return engineDeployed

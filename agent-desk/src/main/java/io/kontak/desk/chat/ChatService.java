@@ -113,6 +113,7 @@ public final class ChatService {
           .put("opened_at", ChatJson.instant(d.getOffsetDateTime("opened_at")))
           .put("closed_at", ChatJson.instant(d.getOffsetDateTime("closed_at")))
           .put("read_only", !access.holds())
+          .put("follows", d.getLong("desk_follows"))
           .put("messages", new JsonArray(new ArrayList<>(messages)))
           .put("earlier", history);
     }).compose(chat -> access.holds() && caller instanceof Caller.Member m

@@ -54,7 +54,7 @@ final class ChatSql {
 
   static final String DETAIL = """
       SELECT c.id, c.citizen, c.status, c.language, c.intents, c.lookups, c.handoff_reason, c.priority, c.opened_at,
-             c.closed_at FROM conversation c WHERE c.id = $1""";
+             c.closed_at, c.desk_follows FROM conversation c WHERE c.id = $1""";
 
   static final String INBOUND = """
       SELECT i.wamid, i.kind, i.payload, i.received_at FROM conversation c %s

@@ -181,6 +181,17 @@ public final class Dispatcher {
             .execute(Tuple.of(r.getLong("id"), "abandoned", null, "abandoned", null, null)).mapEmpty())));
   }
 
+  /** Closes conversations that waited in the queue untouched longer than {@code after} as abandoned. */
+  public Future<Changes> abandonQueued(Duration after) {
+    if (after.isZero() || after.isNegative()) {
+      return Future.succeededFuture(new Changes());
+    }
+    return locked((conn, changes) -> conn.preparedQuery(RoutingSql.QUEUED_TOO_LONG)
+        .execute(Tuple.of(after.toSeconds()))
+        .compose(rows -> each(rows, r -> conn.preparedQuery(RoutingSql.CLOSE)
+            .execute(Tuple.of(r.getLong("id"), "abandoned", null, "abandoned", null, null)).mapEmpty())));
+  }
+
   /**
    * Chats without the agent's first reply after {@code timeout}: moved to another agent and the
    * agent set away, until a chat made {@code maxMoves} moves; then the supervisor is alerted instead.
@@ -230,7 +241,7 @@ public final class Dispatcher {
               .map(marked -> {
                 if (marked.size() > 0) {
                   changes.alert("slow_reply", id, r.getString("username"), "The citizen of conversation " + id
-                      + " has waited more than " + after.toMinutes() + " min for " + r.getString("username"));
+                      + " has waited more than " + minutesOrSeconds(after) + " for " + r.getString("username"));
                 }
                 return null;
               });
@@ -238,6 +249,11 @@ public final class Dispatcher {
   }
 
   // ---- building blocks ----
+
+  /** "5 min", or "30 s" below a minute (a short alert time must not read "0 min"). */
+  static String minutesOrSeconds(Duration d) {
+    return d.toSeconds() < 60 ? d.toSeconds() + " s" : d.toMinutes() + " min";
+  }
 
   /** Who holds a conversation, read under its row lock. */
   record Held(String status, Long agent, String username) {

@@ -4,6 +4,7 @@ import io.kontak.core.bus.DeskInbound;
 import io.kontak.core.bus.HandoffQueued;
 import io.kontak.core.bus.KontakEvent;
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.core.conversation.FollowUps;
 import io.kontak.whatsapp.inbound.InboundQueue;
 import io.kontak.whatsapp.outbox.OutboundMessage;
 import io.kontak.whatsapp.outbox.Outbox;
@@ -35,13 +36,15 @@ final class BatchWrites {
   private final Map<CitizenId, OpenConversation> written = new HashMap<>();
   private final List<Long> enqueued = new ArrayList<>();
   private final ConversationStore store;
+  private final FollowUps followUps;
 
   /** A handoff to announce after the commit; a new conversation's id is known only then. */
   private record Handoff(CitizenId citizen, OpenConversation conversation, Turn.Handoff handoff) {
   }
 
-  BatchWrites(ConversationStore store) {
+  BatchWrites(ConversationStore store, FollowUps followUps) {
     this.store = store;
+    this.followUps = followUps;
   }
 
   void processed(String wamid) {
@@ -67,6 +70,12 @@ final class BatchWrites {
   void handoff(OpenConversation conversation, CitizenId citizen, Turn.Handoff handoff) {
     afterSave.add(conn -> store.queue(conn, citizen, handoff));
     handoffs.add(new Handoff(citizen, conversation, handoff));
+  }
+
+  /** A new conversation that goes back to the desk, following up {@code earlier}. */
+  void followUp(OpenConversation conversation, CitizenId citizen, FollowUps.Earlier earlier) {
+    afterSave.add(conn -> followUps.queue(conn, citizen, earlier));
+    handoffs.add(new Handoff(citizen, conversation, new Turn.Handoff(FollowUps.REASON, earlier.priority())));
   }
 
   /** Ends the conversation; a survey it sends is handed to the sender with the replies. */

@@ -5,6 +5,7 @@ import io.kontak.core.bus.Addresses;
 import io.kontak.core.bus.InboundStored;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.core.conversation.FollowUps;
 import io.kontak.whatsapp.inbound.InboundQueue;
 import io.kontak.whatsapp.outbox.Outbox;
 import io.kontak.whatsapp.survey.Surveys;
@@ -53,6 +54,7 @@ public final class ConversationEngine extends VerticleBase {
   private final KontakConfig.Conversations settings;
   private final ConversationMetrics metrics;
   private final Surveys surveys;
+  private final FollowUps followUps;
   private final ConversationStore store;
   private final Set<CitizenId> waiting = new LinkedHashSet<>();
   private final Set<CitizenId> inBatch = new HashSet<>();
@@ -64,7 +66,7 @@ public final class ConversationEngine extends VerticleBase {
 
   public ConversationEngine(Pool pool, Outbox outbox, Dialog dialog, Messages messages, SenderRateLimit rateLimit,
                             RedisAPI redis, String redisPrefix, KontakConfig.Conversations settings,
-                            ConversationMetrics metrics, Surveys surveys) {
+                            ConversationMetrics metrics, Surveys surveys, FollowUps followUps) {
     this.pool = pool;
     this.outbox = outbox;
     this.dialog = dialog;
@@ -74,13 +76,15 @@ public final class ConversationEngine extends VerticleBase {
     this.settings = settings;
     this.metrics = metrics;
     this.surveys = surveys;
+    this.followUps = followUps;
     this.store = new ConversationStore(surveys);
   }
 
   @Override
   public Future<?> start() {
     batch = new TurnBatch(pool, outbox, dialog, messages, rateLimit, store, cache, vertx.eventBus(),
-        settings.defaultLanguage(), MESSAGES_PER_BATCH, ReplyWindow.of(settings.reopenTemplate()), surveys);
+        settings.defaultLanguage(), MESSAGES_PER_BATCH, ReplyWindow.of(settings.reopenTemplate()), surveys,
+        followUps);
     vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND_STORED, event -> {
       String citizen = event.body() == null ? null : InboundStored.fromJson(event.body()).citizen();
       if (citizen != null) {

@@ -84,13 +84,14 @@ final class ConversationSql {
   static final String CLOSE = CLOSE_WHERE.formatted("id = $1");
 
   /**
-   * Conversations nobody touched for a while end: answered by the bot → resolved by the bot;
-   * never answered, or left waiting in the queue → abandoned.
+   * Conversations with the bot nobody touched for a while end: answered → resolved by the bot, never
+   * answered → abandoned. One waiting in the desk's queue is not the bot's: the queue keeps the
+   * citizen's request (through the night, say) until the desk's own queue timeout.
    */
   static final String IDLE = """
-      SELECT id, CASE WHEN status = 'bot' AND bot_answers > 0 THEN 'resolved_by_bot' ELSE 'abandoned' END AS outcome
+      SELECT id, CASE WHEN bot_answers > 0 THEN 'resolved_by_bot' ELSE 'abandoned' END AS outcome
         FROM conversation
-       WHERE status IN ('bot', 'queued') AND last_activity_at < now() - make_interval(secs => $1)
+       WHERE status = 'bot' AND last_activity_at < now() - make_interval(secs => $1)
        LIMIT 500""";
 
   private ConversationSql() {

@@ -38,6 +38,10 @@ import java.util.Map;
  * @param officeHours            opening hours per day of the week (absent: closed that day)
  * @param holidays               days the office is closed
  * @param queueNotices           tell waiting citizens their place and the expected wait
+ * @param followUpWindow         a citizen writing this soon after an agent closed their chat goes back to the desk
+ *                               (that agent first) instead of the bot; zero: never
+ * @param queueAbandonAfter      a conversation waiting in the queue untouched this long is closed as abandoned;
+ *                               zero: never
  */
 public record DeskConfig(int defaultCapacity, int passwordMinLength, Duration sessionIdle, Duration sessionMax,
                          boolean secureCookie, int loginSlowAfter, int loginMaxFailures,
@@ -46,7 +50,7 @@ public record DeskConfig(int defaultCapacity, int passwordMinLength, Duration se
                          Duration firstReplyTimeout, int maxMoves, Duration slowReplyAlert, Duration parkAfter,
                          Duration abandonParkedAfter, List<String> resolutions, Duration timerInterval,
                          ZoneId timezone, Map<DayOfWeek, Hours> officeHours, List<LocalDate> holidays,
-                         boolean queueNotices) {
+                         boolean queueNotices, Duration followUpWindow, Duration queueAbandonAfter) {
 
   public static final List<String> DEFAULT_RESOLUTIONS = List.of(
       "answered", "registration_checked", "fraud_report_taken", "referred", "no_response", "other");
@@ -96,7 +100,9 @@ public record DeskConfig(int defaultCapacity, int passwordMinLength, Duration se
         ZoneId.of(e.string("KONTAK_TIMEZONE", "Asia/Jakarta")),
         weekSchedule(e.string("KONTAK_DESK_OFFICE_HOURS", DEFAULT_OFFICE_HOURS)),
         e.list("KONTAK_DESK_HOLIDAYS", List.of()).stream().map(LocalDate::parse).toList(),
-        e.bool("KONTAK_DESK_QUEUE_NOTICES", true));
+        e.bool("KONTAK_DESK_QUEUE_NOTICES", true),
+        Duration.ofMinutes(e.integer("KONTAK_DESK_FOLLOWUP_MINUTES", 10)),
+        Duration.ofHours(e.integer("KONTAK_DESK_QUEUE_ABANDON_HOURS", 24)));
   }
 
   /**

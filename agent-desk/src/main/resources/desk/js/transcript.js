@@ -91,6 +91,7 @@ const FAILURES = {
 const POLL_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 
 function fileSize(bytes) {
+  if (bytes === null || bytes === undefined || bytes === '') return '';
   const n = Number(bytes);
   if (!Number.isFinite(n) || n < 0) return '';
   if (n < 1024) return n + ' B';
@@ -157,7 +158,9 @@ function loading(type, url, media, m) {
     try {
       const res = await fetch(url, { credentials: 'same-origin' });
       if (res.ok) {
-        box.replaceWith(mediaElement(type, url, media, m));
+        // a document shows its size; the transfer's Content-Length may be of a compressed body
+        const size = type === 'document' ? (await res.blob()).size : null;
+        box.replaceWith(mediaElement(type, url, size === null ? media : Object.assign({}, media, { size: size }), m));
         return;
       }
       if (res.status === 404) {

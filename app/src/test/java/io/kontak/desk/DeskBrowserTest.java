@@ -229,6 +229,7 @@ class DeskBrowserTest {
     wait(WAIT).until(d -> tile.getText().contains("[image no longer available from WhatsApp]"));
 
     noConsoleErrors();
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", image);
     shot("agent-media-desktop.png");
     phone();
     wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));

@@ -130,7 +130,7 @@
       shown = chosen.title || chosen.id || '';
       if (chosen.description) shown += '\n' + chosen.description;
     } else if (m.type === 'image' && m.image) {
-      shown = '📷 Photo' + (m.image.caption ? '\n' + m.image.caption : '');
+      shown = '[photo]' + (m.image.caption ? '\n' + m.image.caption : '');
     } else {
       shown = '[' + m.type + ']';
     }

@@ -11,6 +11,7 @@ import io.kontak.desk.account.Passwords;
 import io.kontak.desk.chat.ChatService;
 import io.kontak.desk.http.DeskApi;
 import io.kontak.desk.http.DeskAuth;
+import io.kontak.desk.http.MediaRoute;
 import io.kontak.desk.live.ChangePublisher;
 import io.kontak.desk.live.DeskInbound;
 import io.kontak.desk.live.LiveChannel;
@@ -98,7 +99,7 @@ public final class Desk {
     var auth = new DeskAuth(sessions, config.requireAdminToken(), presence, desk.secureCookie());
     var live = new LiveChannel(vertx, presence, events, chats, desk.livePingTimeout());
     var api = DeskApi.create(vertx, desk, accounts, passwords, sessions, throttle, auth, dispatcher, publisher,
-        events, chats, ctx -> Responses.error(ctx, 404, "no stored media"));
+        events, chats, new MediaRoute(chats)::serve);
     var timers = new DeskTimers(vertx, desk, dispatcher, publisher, new QueueNotices(pool, outbox, desk));
     var inbound = new DeskInbound(vertx, pool, redis, config.redisKeyPrefix(), dispatcher, publisher, chats, events);
     presence.start();

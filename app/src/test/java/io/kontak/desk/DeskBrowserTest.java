@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.kontak.whatsapp.Fixtures;
 import io.kontak.whatsapp.WhatsAppTestNode;
 import io.kontak.whatsapp.fake.FakeGraphApi;
+import io.kontak.whatsapp.media.TestMedia;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
@@ -134,8 +135,10 @@ class DeskBrowserTest {
     String citizen = newCitizen();
     says(citizen, "is kilaumodal.id legit?");
     awaitReplies(citizen, 1);
-    send(citizen, "\"type\":\"image\",\"image\":{\"caption\":\"Bukti transfer\",\"mime_type\":\"image/jpeg\","
-        + "\"sha256\":\"dGVzdGltZw==\",\"id\":\"900000000000001\"}");
+    // Meta holds the citizen's picture; the node fetches it on arrival and the desk shows it.
+    FakeGraphApi.FakeMedia picture = graph.registerMedia(TestMedia.png(160, 120), "image/png");
+    send(citizen, "\"type\":\"image\",\"image\":{\"caption\":\"Bukti transfer\",\"mime_type\":\"image/png\","
+        + "\"sha256\":\"" + picture.sha256Base64() + "\",\"id\":\"" + picture.id() + "\"}");
     says(citizen, "sambungkan ke manusia pls");
 
     WebElement tile = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));
@@ -147,8 +150,13 @@ class DeskBrowserTest {
     // The whole transcript: the citizen's question, the bot's answer, the image with its caption.
     wait(WAIT).until(d -> tile.findElements(By.cssSelector(".msg.from-citizen")).size() >= 3);
     assertThat(tile.findElements(By.cssSelector(".msg.from-bot"))).isNotEmpty();
-    WebElement image = tile.findElement(By.cssSelector(".msg.from-citizen img.media-image"));
-    assertThat(image.getDomAttribute("src")).startsWith("/api/desk/");
+    WebElement image = wait(WAIT).until(d -> tile.findElement(By.cssSelector(".msg.from-citizen img.media-image")));
+    assertThat(image.getDomAttribute("src")).startsWith("/api/desk/media/");
+    // loaded and decoded by the browser under the desk's CSP: the real picture, not a broken icon
+    wait(WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return arguments[0].complete && arguments[0].naturalWidth > 0", image)));
+    assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", image))
+        .intValue()).isEqualTo(160);
     assertThat(tile.getText()).contains("Bukti transfer");
     // Nobody has answered yet: the waiting timer runs.
     assertThat(tile.findElement(By.cssSelector("[data-part=waiting]")).getText()).startsWith("waiting ");
@@ -194,6 +202,50 @@ class DeskBrowserTest {
     phone();
     wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));
     shot("agent-chat-phone.png");
+  }
+
+  @Test
+  void citizensFilesShowAsThumbnailPlayerDownloadMapLinkOrUnavailable() throws IOException {
+    createAccount("citra", "agent", 4);
+    signIn("citra");
+    becomeAvailable();
+
+    String citizen = newCitizen();
+    says(citizen, "sambungkan ke manusia pls");
+    WebElement tile = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));
+    FakeGraphApi.FakeMedia picture = graph.registerMedia(TestMedia.png(320, 200), "image/png");
+    send(citizen, "\"type\":\"image\",\"image\":{\"mime_type\":\"image/png\",\"id\":\"" + picture.id() + "\"}");
+    FakeGraphApi.FakeMedia pdf = graph.registerMedia("%PDF-1.4\n%%EOF\n".repeat(200).getBytes(), "application/pdf");
+    send(citizen, "\"type\":\"document\",\"document\":{\"mime_type\":\"application/pdf\",\"filename\":"
+        + "\"surat-perjanjian-pinjaman-2026.pdf\",\"id\":\"" + pdf.id() + "\"}");
+    FakeGraphApi.FakeMedia voice = graph.registerMedia(new byte[2048], "audio/ogg");
+    send(citizen, "\"type\":\"audio\",\"audio\":{\"mime_type\":\"audio/ogg; codecs=opus\",\"voice\":true,"
+        + "\"id\":\"" + voice.id() + "\"}");
+    send(citizen, "\"type\":\"location\",\"location\":{\"latitude\":-6.2253,\"longitude\":106.8083,"
+        + "\"name\":\"Kantor <b>Contoh</b>\",\"address\":\"Jl. Contoh 1, Jakarta\"}");
+    FakeGraphApi.FakeMedia gone = graph.registerMedia(TestMedia.png(8, 8), "image/png");
+    graph.expireMedia(gone.id());
+    send(citizen, "\"type\":\"image\",\"image\":{\"mime_type\":\"image/png\",\"id\":\"" + gone.id() + "\"}");
+
+    wait(WAIT).until(d -> tile.findElements(By.cssSelector(".msg.from-citizen")).size() >= 6);
+    WebElement image = wait(WAIT).until(d -> tile.findElement(By.cssSelector("img.media-image")));
+    wait(WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return arguments[0].complete && arguments[0].naturalWidth === 320", image)));
+    assertThat(image.findElement(By.xpath("..")).getDomAttribute("target")).isEqualTo("_blank");
+    WebElement document = wait(WAIT).until(d -> tile.findElement(By.cssSelector("a.media-doc")));
+    assertThat(document.getText()).contains("surat-perjanjian-pinjaman-2026.pdf").contains("KB");
+    assertThat(tile.findElement(By.cssSelector("audio.media-audio")).getDomAttribute("src")).startsWith("/api/desk/media/");
+    WebElement map = tile.findElement(By.cssSelector("a.media-location-map"));
+    assertThat(map.getDomAttribute("href")).startsWith("https://www.openstreetmap.org/?mlat=-6.2253&mlon=106.8083");
+    assertThat(tile.getText()).contains("Kantor <b>Contoh</b>", "Jl. Contoh 1, Jakarta");
+    wait(WAIT).until(d -> tile.getText().contains("[image no longer available from WhatsApp]"));
+
+    noConsoleErrors();
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", image);
+    shot("agent-media-desktop.png");
+    phone();
+    wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));
+    shot("agent-media-phone.png");
   }
 
   @Test

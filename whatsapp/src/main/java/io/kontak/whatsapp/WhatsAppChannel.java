@@ -5,6 +5,7 @@ import io.kontak.core.config.KontakConfig;
 import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
 import io.kontak.whatsapp.fake.FakeGraphApi;
+import io.kontak.whatsapp.media.MediaVerticle;
 import io.kontak.whatsapp.outbox.Outbox;
 import io.kontak.whatsapp.outbox.OutboxMetrics;
 import io.kontak.whatsapp.outbox.OutboxVerticle;
@@ -26,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WhatsApp Cloud API side of a node: the {@code /webhook} routes, the outbox and its sender.
+ * The WhatsApp Cloud API side of a node: the {@code /webhook} routes, the outbox and its sender,
+ * the fetcher of citizens' media.
  *
  * <p>Without {@code WHATSAPP_ACCESS_TOKEN} (the demo run) replies go to a built-in
  * {@link FakeGraphApi} instead of Meta; {@link #whatsapp()} tells the simulator which values are in use.
@@ -121,8 +123,14 @@ public final class WhatsAppChannel {
     return deploy(outboxVerticle());
   }
 
+  /** A new fetcher of citizens' media (deploy one per node; {@link #start} does). */
+  public MediaVerticle mediaVerticle() {
+    return new MediaVerticle(pool, whatsapp, config.graph(), config.media());
+  }
+
   private Future<Void> deployAll() {
-    return deploy(statusRecheck).compose(recheck -> deployOutbox()).mapEmpty();
+    return deploy(statusRecheck).compose(recheck -> deployOutbox()).compose(outbox -> deploy(mediaVerticle()))
+        .mapEmpty();
   }
 
   private Future<String> deploy(Deployable verticle) {

@@ -39,8 +39,7 @@ public final class ChatJson {
     JsonObject m = message(r.getString("wamid"), "citizen", kind, inboundText(kind, payload),
         r.getOffsetDateTime("received_at"), null, null);
     if (payload.containsKey("media_id")) {
-      m.put("media", new JsonObject().put("url", "/api/desk/media/" + r.getString("wamid"))
-          .put("mime_type", payload.getString("mime_type")).put("filename", payload.getString("filename")));
+      m.put("media", media(r, payload));
     }
     if ("location".equals(kind)) {
       m.put("location", new JsonObject().put("latitude", payload.getValue("latitude"))
@@ -48,6 +47,28 @@ public final class ChatJson {
           .put("address", payload.getString("address")));
     }
     return m;
+  }
+
+  /**
+   * A media message's file: {@code state} {@code stored} (served at {@code url}), {@code pending}
+   * (being fetched from Meta) or {@code failed} ({@code reason} says why: expired, too_large, ...).
+   */
+  private static JsonObject media(Row r, JsonObject payload) {
+    String state = r.getString("media_state");
+    JsonObject media = new JsonObject().put("url", "/api/desk/media/" + r.getString("wamid"))
+        .put("mime_type", r.getString("media_mime_type") != null ? r.getString("media_mime_type")
+            : payload.getString("mime_type"))
+        .put("filename", payload.getString("filename")).put("caption", payload.getString("caption"))
+        .put("size", r.getLong("media_size"));
+    if (state == null) {
+      // received before media were fetched, when Meta's id had already expired
+      return media.put("state", "failed").put("reason", "expired");
+    }
+    return switch (state) {
+      case "stored" -> media.put("state", "stored");
+      case "failed" -> media.put("state", "failed").put("reason", r.getString("media_failure"));
+      default -> media.put("state", "pending");
+    };
   }
 
   /** A message the bot or an agent sent, with its delivery state; an agent's names them in {@code agent}. */

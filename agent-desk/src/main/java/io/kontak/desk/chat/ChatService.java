@@ -4,6 +4,8 @@ import io.kontak.core.conversation.CitizenId;
 import io.kontak.core.http.HttpProblem;
 import io.kontak.desk.routing.RoutingProblem;
 import io.kontak.desk.session.Caller;
+import io.kontak.whatsapp.media.MediaStore;
+import io.kontak.whatsapp.media.StoredMedia;
 import io.kontak.whatsapp.outbox.OutboundMessage;
 import io.kontak.whatsapp.outbox.Outbox;
 import io.vertx.core.Future;
@@ -178,6 +180,17 @@ public final class ChatService {
   public Future<Optional<JsonObject>> inboundMessage(String wamid) {
     return pool.preparedQuery(ChatSql.INBOUND_ONE).execute(Tuple.of(wamid))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ChatJson.inbound(rows.iterator().next())));
+  }
+
+  /** The conversation whose transcript holds citizen message {@code wamid}: reading its media needs reading that chat. */
+  public Future<Optional<Long>> conversationOf(String wamid) {
+    return pool.preparedQuery(ChatSql.CONVERSATION_OF_INBOUND).execute(Tuple.of(wamid))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("id")));
+  }
+
+  /** The media file of citizen message {@code wamid}, as the media fetcher left it. */
+  public Future<StoredMedia> media(String wamid) {
+    return MediaStore.load(pool, wamid);
   }
 
   /** The open chat (and its holder's username, if held) of an outbox row's citizen. */

@@ -1,8 +1,12 @@
 package io.kontak.whatsapp.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kontak.core.db.Database;
+import io.kontak.whatsapp.media.TestMedia;
+import io.vertx.sqlclient.Tuple;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -160,6 +164,37 @@ class SimulatorBrowserTest {
     wait.until(driver -> driver.findElements(By.cssSelector(".msg.bot .bubble")).stream()
         .anyMatch(bubble -> bubble.getText().startsWith("Terima kasih atas penilaian Anda")));
     assertThat(browser.findElements(By.cssSelector(".msg.me .bubble")).getLast().getText()).startsWith("9");
+  }
+
+  @Test
+  void aPhotoWithItsCaptionReachesTheNodeWhichFetchesItFromTheBuiltInGraphApi() throws IOException {
+    String waId = "6281400000790";
+    browser.get(sim.uri("/simulator/?wa_id=" + waId + "&name=Browser").toString());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me-label"), waId));
+
+    Path photo = Files.createTempFile("kontak-photo-", ".png");
+    byte[] png = TestMedia.png(48, 32);
+    Files.write(photo, png);
+    browser.findElement(By.id("composer-text")).sendKeys("Bukti transfer");
+    browser.findElement(By.id("attach-file")).sendKeys(photo.toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".msg.me .bubble"), "Bukti transfer"));
+    assertThat(browser.findElement(By.cssSelector(".msg.me .bubble")).getText()).startsWith("[photo]");
+    assertThat(browser.findElement(By.id("composer-text")).getDomProperty("value")).isEmpty();
+    Files.delete(photo);
+
+    var sql = Database.pool(sim.vertx, sim.database, 1);
+    try {
+      await().atMost(WAIT).until(() -> sql.preparedQuery("SELECT bytes FROM wa_media m JOIN wa_inbound i USING (wamid)"
+          + " WHERE i.wa_id = $1 AND m.state = 'stored'").execute(Tuple.of(waId)).await().size() == 1);
+      assertThat(sql.preparedQuery("SELECT bytes FROM wa_media m JOIN wa_inbound i USING (wamid) WHERE i.wa_id = $1")
+          .execute(Tuple.of(waId)).await().iterator().next().getBuffer("bytes").getBytes()).isEqualTo(png);
+    } finally {
+      sql.close().await();
+    }
+    Path shot = Path.of("target", "simulator", "simulator-photo.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
   }
 
   private static void type(String text) {

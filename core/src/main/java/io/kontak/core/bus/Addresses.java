@@ -28,6 +28,12 @@ public final class Addresses {
   public static final String OUTBOX_MARK_READ = "kontak.whatsapp.outbox.mark-read";
 
   /**
+   * Wakes this node's media fetcher after the webhook committed media messages; body: a JSON array
+   * of their wamids (fetched first, before Meta's ids expire). Local only: the fetcher also polls.
+   */
+  public static final String MEDIA_NUDGE = "kontak.whatsapp.media.nudge";
+
+  /**
    * {@link OutboxFailed}: an outbound message will not reach the citizen without a human: Meta
    * refused it for good (131047 outside the 24-hour window, 131026 undeliverable, 131048 spam limit,
    * blocked, template or auth errors), retries ran out, a delivery status came back {@code failed},

@@ -26,7 +26,8 @@ public record KontakConfig(
     Simulator simulator,
     Postgres postgres,
     DeskConfig desk,
-    ReportsConfig reports) {
+    ReportsConfig reports,
+    Media media) {
 
   /**
    * Connections a node keeps to Postgres, in two pools so that storing what Meta delivers never
@@ -112,6 +113,21 @@ public record KontakConfig(
   }
 
   /**
+   * Citizens' media (images, documents, voice notes, videos, stickers), fetched from the Graph API
+   * on arrival; retries use {@link Graph}'s backoff and attempts.
+   *
+   * @param maxBytes    a file larger than this is not fetched (the desk shows it as too large)
+   * @param maxInFlight media downloads in flight at once per node (each held in memory until stored)
+   */
+  public record Media(long maxBytes, int maxInFlight) {
+    public Media {
+      if (maxBytes <= 0 || maxInFlight <= 0) {
+        throw new IllegalArgumentException("KONTAK_MEDIA_MAX_BYTES and KONTAK_MEDIA_MAX_IN_FLIGHT must be positive");
+      }
+    }
+  }
+
+  /**
    * Registry import and lookup settings.
    *
    * @param maxImportBytes       a registry file larger than this is refused (413 over HTTP)
@@ -182,7 +198,10 @@ public record KontakConfig(
             e.integer("KONTAK_PG_POOL_SIZE", 16),
             e.integer("KONTAK_PG_INTAKE_POOL_SIZE", 4)),
         DeskConfig.from(e),
-        ReportsConfig.from(e));
+        ReportsConfig.from(e),
+        new Media(
+            e.longValue("KONTAK_MEDIA_MAX_BYTES", 16L * 1024 * 1024),
+            e.integer("KONTAK_MEDIA_MAX_IN_FLIGHT", 4)));
   }
 
   /**
@@ -199,37 +218,42 @@ public record KontakConfig(
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {
     return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
-        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports);
+        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports, media);
   }
 
   public KontakConfig withAdminToken(String token) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
-        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports);
+        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports, media);
   }
 
   public KontakConfig withHttpPort(int port) {
     return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk, reports);
+        registry, branding, conversations, simulator, postgres, desk, reports, media);
   }
 
   public KontakConfig withWhatsApp(WhatsApp other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, other, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk, reports);
+        registry, branding, conversations, simulator, postgres, desk, reports, media);
   }
 
   public KontakConfig withSimulator(boolean enabled) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, new Simulator(enabled), postgres, desk, reports);
+        registry, branding, conversations, new Simulator(enabled), postgres, desk, reports, media);
   }
 
   public KontakConfig withDesk(DeskConfig other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, other, reports);
+        registry, branding, conversations, simulator, postgres, other, reports, media);
   }
 
   public KontakConfig withReports(ReportsConfig other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk, other);
+        registry, branding, conversations, simulator, postgres, desk, other, media);
+  }
+
+  public KontakConfig withMedia(Media other) {
+    return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
+        registry, branding, conversations, simulator, postgres, desk, reports, other);
   }
 
   /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */

@@ -129,6 +129,8 @@
       const chosen = m.interactive[m.interactive.type] || {};
       shown = chosen.title || chosen.id || '';
       if (chosen.description) shown += '\n' + chosen.description;
+    } else if (m.type === 'image' && m.image) {
+      shown = '[photo]' + (m.image.caption ? '\n' + m.image.caption : '');
     } else {
       shown = '[' + m.type + ']';
     }
@@ -282,6 +284,32 @@
     text.focus();
   }
 
+  /** A photo from the device, as WhatsApp would carry it; the typed text becomes its caption. */
+  async function sendPhoto(file) {
+    if (!file) return;
+    if (file.size > 5 * 1024 * 1024) {
+      toast('WhatsApp carries images up to 5 MB');
+      return;
+    }
+    const data = await new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    }).catch((e) => { toast('The photo cannot be read: ' + e.message); return null; });
+    if (data === null) return;
+    const caption = text.value.trim();
+    const image = { data: data, mime_type: file.type };
+    if (caption) image.caption = caption;
+    send.disabled = true;
+    const ok = await post({ image: image });
+    send.disabled = false;
+    if (ok && caption) {
+      text.value = '';
+      grow();
+    }
+  }
+
   // ---------- little helpers ----------
 
   function el(tag, className, content) {
@@ -371,6 +399,12 @@
   // ---------- wiring ----------
 
   $('composer').addEventListener('submit', (e) => { e.preventDefault(); sendTyped(); });
+  $('attach').addEventListener('click', () => $('attach-file').click());
+  $('attach-file').addEventListener('change', (e) => {
+    const file = e.target.files && e.target.files[0];
+    e.target.value = '';
+    sendPhoto(file);
+  });
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();

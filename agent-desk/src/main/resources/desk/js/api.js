@@ -3,6 +3,7 @@
 
 const KEY = 'kontak.desk.session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SESSION_ROUTES = ['/api/desk/', '/api/registry/'];
 
 export class ApiError extends Error {
   constructor(status, body, retryAfter) {
@@ -81,7 +82,6 @@ export async function call(method, path, body, options = {}) {
     headers['Content-Type'] = 'application/json';
   }
   if (UNSAFE.has(method) && session && session.csrf_token) headers['X-CSRF-Token'] = session.csrf_token;
-  if (options.bearer) headers.Authorization = 'Bearer ' + options.bearer;
   let response;
   try {
     response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', cache: 'no-store' });
@@ -95,8 +95,10 @@ export async function call(method, path, body, options = {}) {
   }
   if (!response.ok) {
     const error = new ApiError(response.status, parsed, response.headers.get('Retry-After'));
-    // Only the desk's own routes speak for the session; another API's 401 is about that API.
-    if (response.status === 401 && !options.signingIn && path.startsWith('/api/desk/')) listeners.forEach((l) => l(error));
+    // Only routes that take the desk session speak for it; another API's 401 is about that API.
+    if (response.status === 401 && !options.signingIn && SESSION_ROUTES.some((p) => path.startsWith(p))) {
+      listeners.forEach((l) => l(error));
+    }
     throw error;
   }
   return parsed;

@@ -1,5 +1,6 @@
 // The registry admin's screens over the registry API: validate, import (activates), versions
-// with their changes, activate any version (rollback or forward).
+// with their changes, activate any version (rollback or forward). The API takes the admin's desk
+// session (cookie + CSRF token), so no staff token is ever typed into the browser.
 
 import { $, el, button, fillTable } from './dom.js';
 import { ApiError, get, post } from './api.js';
@@ -14,31 +15,12 @@ function contentType(file) {
 export class RegistryDesk {
   constructor(session, alerts) {
     this.alerts = alerts;
-    this.token = null; // the staff token, when the registry API refuses the session; memory only
   }
 
   async start() {
     $('rg-form').addEventListener('submit', (e) => { e.preventDefault(); this.upload('/api/registry/imports'); });
     $('rg-validate').addEventListener('click', () => this.upload('/api/registry/validations'));
-    $('rg-token-form').addEventListener('submit', (e) => {
-      e.preventDefault();
-      this.token = $('rg-token').value.trim() || null;
-      $('rg-token').value = '';
-      this.loadVersions();
-    });
     await this.loadVersions();
-  }
-
-  options(extra) {
-    return { ...(extra || {}), bearer: this.token };
-  }
-
-  /** The registry API answered 401: it takes the staff token only (for now); ask for it. */
-  refused(e) {
-    if (!(e instanceof ApiError) || e.status !== 401) return false;
-    this.token = null;
-    $('rg-token-box').hidden = false;
-    return true;
   }
 
   stop() {}
@@ -60,7 +42,7 @@ export class RegistryDesk {
     const importing = path.endsWith('imports');
     out.replaceChildren(el('p', 'muted', (importing ? 'Importing ' : 'Validating ') + file.name + '…'));
     try {
-      const result = await post(path, file, this.options({ contentType: contentType(file) }));
+      const result = await post(path, file, { contentType: contentType(file) });
       if (importing) {
         const d = result.diff || {};
         out.replaceChildren(el('p', 'ok', 'Version ' + result.version + ' is active: ' + result.count + ' institutions (' +
@@ -70,9 +52,7 @@ export class RegistryDesk {
         out.replaceChildren(el('p', 'ok', file.name + ' is valid: ' + result.count + ' institutions. Nothing was stored.'));
       }
     } catch (e) {
-      if (this.refused(e)) {
-        out.replaceChildren(el('p', 'error', 'The registry API refused this session: enter the staff token above.'));
-      } else if (e instanceof ApiError && e.status === 422 && Array.isArray(e.body.errors)) {
+      if (e instanceof ApiError && e.status === 422 && Array.isArray(e.body.errors)) {
         out.replaceChildren(errorsTable(e.body.errors));
       } else {
         out.replaceChildren(el('p', 'error', e.message));
@@ -82,12 +62,10 @@ export class RegistryDesk {
 
   async loadVersions() {
     try {
-      const v = await get('/api/registry/versions', this.options());
-      $('rg-token-box').hidden = true;
+      const v = await get('/api/registry/versions');
       this.drawVersions(v.versions || []);
     } catch (e) {
-      fillTable($('rg-versions'), [], this.refused(e) ? 'The registry API wants the staff token.'
-        : 'Versions unavailable: ' + e.message, 9);
+      fillTable($('rg-versions'), [], 'Versions unavailable: ' + e.message, 9);
     }
   }
 
@@ -107,7 +85,7 @@ export class RegistryDesk {
     const out = $('rg-detail');
     out.replaceChildren(el('p', 'muted', 'Loading version ' + version + '…'));
     try {
-      const v = await get('/api/registry/versions/' + encodeURIComponent(version), this.options());
+      const v = await get('/api/registry/versions/' + encodeURIComponent(version));
       const changes = v.changes || [];
       const table = el('table', 'table');
       const tbody = el('tbody');
@@ -118,18 +96,18 @@ export class RegistryDesk {
       out.replaceChildren(el('h3', null, 'Version ' + v.version + ': ' + (v.file_name || '') +
         (v.based_on ? ' (against version ' + v.based_on + ')' : '')), table);
     } catch (e) {
-      out.replaceChildren(el('p', 'error', this.refused(e) ? 'The registry API wants the staff token.' : e.message));
+      out.replaceChildren(el('p', 'error', e.message));
     }
   }
 
   async activate(version) {
     if (!window.confirm('Activate version ' + version + ' on every node?')) return;
     try {
-      await post('/api/registry/versions/' + encodeURIComponent(version) + '/activate', {}, this.options());
+      await post('/api/registry/versions/' + encodeURIComponent(version) + '/activate', {});
       this.alerts.show('info', 'Version ' + version + ' is active.');
       await this.loadVersions();
     } catch (e) {
-      this.alerts.show('error', 'Not activated: ' + (this.refused(e) ? 'the registry API wants the staff token.' : e.message));
+      this.alerts.show('error', 'Not activated: ' + e.message);
     }
   }
 }

@@ -250,7 +250,8 @@ export class Tile {
     if (this.windowClosed) { this.showError('The window is closed: send the reopening template.'); return; }
     this.sending = true;
     this.showError('');
-    const pendingNode = messageNode({ from: 'agent', type: 'text', text, at: new Date().toISOString(), status: 'queued' });
+    const pendingNode = messageNode({ from: 'agent', type: 'text', text, at: new Date().toISOString(), status: 'queued',
+      agent: this.desk.username });
     pendingNode.classList.add('pending');
     try {
       const result = await post(chatPath(this.conversation, 'messages'), { text });

@@ -22,10 +22,11 @@ export function messageNode(m) {
   const from = WHO[m.from] ? m.from : 'bot';
   const box = el('div', 'msg from-' + from);
   if (m.id !== undefined && m.id !== null) box.dataset.id = String(m.id);
+  const agent = (from === 'agent' || from === 'note') ? m.agent || m.author : null;
+  // who wrote it, small above the bubble: several agents (and supervisors' notes) share a chat
+  if (agent) box.append(el('span', 'msg-author', agent));
   const bubble = el('div', 'bubble');
-  const head = el('span', 'msg-head', from === 'agent' && (m.author || m.agent) ? m.author || m.agent : WHO[from]);
-  if (from === 'note' && (m.author || m.agent)) head.append(' · ' + (m.author || m.agent));
-  bubble.append(head);
+  if (!agent || from === 'note') bubble.append(el('span', 'msg-head', WHO[from]));
   bubble.append(...body(m));
   const meta = el('span', 'msg-meta', timeOfDay(m.at));
   if (from === 'agent' || from === 'bot') meta.append(ticks(m.status, m.error));
@@ -52,9 +53,14 @@ function errorText(error) {
   return [error.code, error.title || error.message, error.details].filter(Boolean).join(' · ');
 }
 
+// Meta's statuses only rise; a late "delivered" (another node's event) must not undo "read".
+const RISING = ['sent', 'delivered', 'read'];
+
 /** Updates a drawn message's ticks and error in place. */
 export function updateStatus(box, status, error) {
   const old = box.querySelector('.ticks');
+  const shown = old ? RISING.indexOf([...old.classList].find((c) => RISING.includes(c))) : -1;
+  if (shown >= 0 && RISING.indexOf(status) >= 0 && RISING.indexOf(status) < shown) return;
   if (old) old.replaceWith(ticks(status, error));
   const line = box.querySelector('.msg-error');
   if (line) line.remove();
@@ -70,74 +76,151 @@ function mediaUrl(m) {
 }
 
 function caption(m) {
+  // A media message's text is its caption, or a document's file name (shown with the link already).
+  if (m.media) return m.media.caption || null;
+  return m.caption || (m.type !== 'text' ? m.text : null) || null;
+}
+
+const MEDIA_WHAT = { image: 'Image', sticker: 'Sticker', audio: 'Voice message', voice: 'Voice message',
+  video: 'Video', document: 'Document' };
+
+const FAILURES = {
+  expired: 'no longer available from WhatsApp',
+  too_large: 'too large to fetch',
+  checksum_mismatch: 'failed its integrity check',
+  rejected: 'refused by WhatsApp',
+  gave_up: 'could not be fetched',
+  missing: 'not found',
+};
+
+/** Waits between checks of a file still being fetched from WhatsApp, then every 30 s. */
+const POLL_MS = [1000, 2000, 4000, 8000, 15000, 30000];
+
+function fileSize(bytes) {
+  if (bytes === null || bytes === undefined || bytes === '') return '';
+  const n = Number(bytes);
+  if (!Number.isFinite(n) || n < 0) return '';
+  if (n < 1024) return n + ' B';
+  if (n < 1024 * 1024) return (n / 1024).toFixed(n < 10 * 1024 ? 1 : 0) + ' KB';
+  return (n / (1024 * 1024)).toFixed(1) + ' MB';
+}
+
+function unavailable(what, reason) {
+  const why = FAILURES[reason] || 'not available';
+  return el('span', 'media-missing', '[' + what + ' ' + why + ']');
+}
+
+/** The file's element once it is stored: thumbnail, player or download link. */
+function mediaElement(type, url, media, m) {
+  switch (type) {
+    case 'image':
+    case 'sticker': {
+      const img = el('img', type === 'sticker' ? 'media-image media-sticker' : 'media-image');
+      img.src = url;
+      img.alt = type === 'sticker' ? 'Sticker sent by the citizen' : 'Image sent by the citizen';
+      // full size in a new tab (the server sends it as an inert image)
+      const link = el('a', 'media-link', img);
+      link.href = url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.title = 'Open full size';
+      return link;
+    }
+    case 'audio':
+    case 'voice':
+    case 'video': {
+      const player = el(type === 'video' ? 'video' : 'audio', type === 'video' ? 'media-video' : 'media-audio');
+      player.controls = true;
+      player.preload = 'metadata';
+      player.src = url;
+      return player;
+    }
+    default: {
+      const name = media.filename || m.filename || 'Document';
+      const link = el('a', 'media-doc', el('span', 'media-doc-name', name));
+      const size = fileSize(media.size);
+      if (size) link.append(el('span', 'media-doc-size', size));
+      link.href = url;
+      link.download = name;
+      link.rel = 'noopener noreferrer';
+      link.title = 'Download ' + name;
+      return link;
+    }
+  }
+}
+
+/**
+ * A placeholder while WhatsApp's file is being fetched; it checks the media route with backoff
+ * and becomes the file (or says why not) once the server has it. Stops when the message is redrawn.
+ */
+function loading(type, url, media, m) {
+  const what = MEDIA_WHAT[type] || 'File';
+  const box = el('span', 'media-loading', what + ' loading…');
+  box.dataset.mediaState = 'pending';
+  let attempt = 0;
+  const check = async () => {
+    if (!box.isConnected) return;
+    let reason = 'pending';
+    try {
+      const res = await fetch(url, { credentials: 'same-origin' });
+      if (res.ok) {
+        // a document shows its size; the transfer's Content-Length may be of a compressed body
+        const size = type === 'document' ? (await res.blob()).size : null;
+        box.replaceWith(mediaElement(type, url, size === null ? media : Object.assign({}, media, { size: size }), m));
+        return;
+      }
+      if (res.status === 404) {
+        const answer = await res.json().catch(() => ({}));
+        reason = answer.reason === 'failed' ? answer.failure : answer.reason || 'missing';
+      }
+    } catch (e) {
+      // offline for a moment: keep checking
+    }
+    if (reason !== 'pending') {
+      box.replaceWith(unavailable(what.toLowerCase(), reason));
+      return;
+    }
+    setTimeout(check, POLL_MS[Math.min(++attempt, POLL_MS.length - 1)]);
+  };
+  setTimeout(check, POLL_MS[0]);
+  return box;
+}
+
+function mediaNode(type, m) {
+  const url = mediaUrl(m);
   const media = m.media || {};
-  return m.caption || media.caption || (m.type !== 'text' ? m.text : null) || null;
+  const state = media.state || (url ? 'stored' : 'failed');
+  const what = MEDIA_WHAT[type] || 'File';
+  if (!url || state === 'failed') return unavailable(what.toLowerCase(), media.reason);
+  if (state === 'pending') return loading(type, url, media, m);
+  return mediaElement(type, url, media, m);
 }
 
 function body(m) {
-  const url = mediaUrl(m);
-  const media = m.media || {};
   const out = [];
   switch (m.type) {
     case 'image':
-    case 'sticker': {
-      if (url) {
-        const img = el('img', 'media-image');
-        img.src = url;
-        img.alt = 'Image sent by the citizen';
-        img.loading = 'lazy';
-        const link = el('a', 'media-link', img);
-        link.href = url;
-        link.target = '_blank';
-        link.rel = 'noopener noreferrer';
-        out.push(link);
-      } else {
-        out.push(el('span', 'media-missing', '[image not available]'));
-      }
-      break;
-    }
+    case 'sticker':
     case 'audio':
-    case 'voice': {
-      if (url) {
-        const audio = el('audio', 'media-audio');
-        audio.controls = true;
-        audio.preload = 'none';
-        audio.src = url;
-        out.push(audio);
-      } else {
-        out.push(el('span', 'media-missing', '[voice message not available]'));
-      }
-      break;
-    }
+    case 'voice':
     case 'video':
-    case 'document': {
-      const name = media.filename || m.filename || (m.type === 'video' ? 'Video' : 'Document');
-      if (url) {
-        const link = el('a', 'media-doc', (m.type === 'video' ? 'Video: ' : 'Document: ') + name);
-        link.href = url;
-        link.target = '_blank';
-        link.rel = 'noopener noreferrer';
-        link.download = name;
-        out.push(link);
-      } else {
-        out.push(el('span', 'media-missing', '[' + name + ' not available]'));
-      }
+    case 'document':
+      out.push(mediaNode(m.type, m));
       break;
-    }
     case 'location': {
       const loc = m.location || {};
       const lat = Number(loc.latitude);
       const lon = Number(loc.longitude);
-      const label = [loc.name, loc.address].filter(Boolean).join(', ');
-      const line = el('span', 'media-location', 'Location: ' + (label || 'shared pin'));
+      const box = el('span', 'media-location', el('span', 'media-location-name', 'Location: ' + (loc.name || 'shared pin')));
+      if (loc.address) box.append(el('span', 'media-location-address', loc.address));
       if (Number.isFinite(lat) && Number.isFinite(lon)) {
-        const map = el('a', null, lat.toFixed(5) + ', ' + lon.toFixed(5));
+        const map = el('a', 'media-location-map', lat.toFixed(5) + ', ' + lon.toFixed(5) + ' · map');
         map.href = 'https://www.openstreetmap.org/?mlat=' + lat + '&mlon=' + lon + '#map=17/' + lat + '/' + lon;
         map.target = '_blank';
         map.rel = 'noopener noreferrer';
-        line.append(' ', map);
+        box.append(map);
       }
-      out.push(line);
+      out.push(box);
       return out;
     }
     case 'template':

@@ -2,24 +2,30 @@ package io.kontak.desk;
 
 import io.kontak.core.config.DeskConfig;
 import io.kontak.core.config.KontakConfig;
+import io.kontak.core.conversation.FollowUps;
 import io.kontak.core.http.Mount;
 import io.kontak.core.http.Responses;
+import io.kontak.core.http.StaffAccess;
 import io.kontak.desk.account.AccountStore;
 import io.kontak.desk.account.Passwords;
 import io.kontak.desk.chat.ChatService;
 import io.kontak.desk.http.DeskApi;
 import io.kontak.desk.http.DeskAuth;
+import io.kontak.desk.http.MediaRoute;
 import io.kontak.desk.live.ChangePublisher;
 import io.kontak.desk.live.DeskInbound;
 import io.kontak.desk.live.LiveChannel;
 import io.kontak.desk.live.LiveEvents;
 import io.kontak.desk.live.Presence;
+import io.kontak.desk.routing.DeskFollowUps;
 import io.kontak.desk.routing.Dispatcher;
+import io.kontak.desk.session.Caller;
 import io.kontak.desk.session.LoginThrottle;
 import io.kontak.desk.session.SessionStore;
 import io.kontak.desk.timers.DeskTimers;
 import io.kontak.desk.timers.QueueNotices;
 import io.kontak.whatsapp.outbox.Outbox;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -51,10 +57,11 @@ public final class Desk {
   private final ChangePublisher publisher;
   private final AccountStore accounts;
   private final Passwords passwords;
+  private final FollowUps followUps;
 
   private Desk(WorkerExecutor hashing, DeskApi api, DeskAuth auth, LiveChannel live, Presence presence,
                DeskTimers timers, DeskInbound inbound, Dispatcher dispatcher, ChangePublisher publisher,
-               AccountStore accounts, Passwords passwords) {
+               AccountStore accounts, Passwords passwords, FollowUps followUps) {
     this.hashing = hashing;
     this.api = api;
     this.auth = auth;
@@ -66,13 +73,16 @@ public final class Desk {
     this.publisher = publisher;
     this.accounts = accounts;
     this.passwords = passwords;
+    this.followUps = followUps;
   }
 
   /**
    * Builds the desk on {@code pool} and {@code redis}, replies going through {@code outbox} (the
-   * bot's); the staff token must be resolved in {@code config}. Timers and presence start at once.
+   * bot's) and a closed chat's survey through {@code surveys}; the staff token must be resolved in
+   * {@code config}. Timers and presence start at once.
    */
-  public static Future<Desk> start(Vertx vertx, KontakConfig config, Pool pool, RedisAPI redis, Outbox outbox) {
+  public static Future<Desk> start(Vertx vertx, KontakConfig config, Pool pool, RedisAPI redis, Outbox outbox,
+                                   Surveys surveys) {
     DeskConfig desk = config.desk();
     WorkerExecutor hashing = vertx.createSharedWorkerExecutor("kontak-desk-passwords", 2);
     var accounts = new AccountStore(pool);
@@ -81,21 +91,21 @@ public final class Desk {
     var throttle = new LoginThrottle(redis, config.redisKeyPrefix(), desk.loginSlowAfter(), desk.loginMaxFailures(),
         desk.loginMaxFailuresPerAddress(), desk.loginWindow());
     var events = new LiveEvents(vertx.eventBus());
-    var dispatcher = new Dispatcher(pool, desk.presenceGrace());
+    var dispatcher = new Dispatcher(pool, desk.presenceGrace(), surveys);
     var chats = new ChatService(pool, outbox, config.conversations().reopenTemplate(), desk.presenceGrace());
     var publisher = new ChangePublisher(events, chats);
     var presence = new Presence(vertx, pool, desk.presenceGrace(),
         (username, status) -> events.toAgent(username, LiveEvents.agentStatus(status)));
     var auth = new DeskAuth(sessions, config.requireAdminToken(), presence, desk.secureCookie());
-    var live = new LiveChannel(vertx, presence, events, chats);
+    var live = new LiveChannel(vertx, presence, events, chats, desk.livePingTimeout());
     var api = DeskApi.create(vertx, desk, accounts, passwords, sessions, throttle, auth, dispatcher, publisher,
-        events, chats, ctx -> Responses.error(ctx, 404, "no stored media"));
+        events, chats, new MediaRoute(chats)::serve);
     var timers = new DeskTimers(vertx, desk, dispatcher, publisher, new QueueNotices(pool, outbox, desk));
     var inbound = new DeskInbound(vertx, pool, redis, config.redisKeyPrefix(), dispatcher, publisher, chats, events);
     presence.start();
     timers.start();
     return Future.succeededFuture(new Desk(hashing, api, auth, live, presence, timers, inbound, dispatcher, publisher,
-        accounts, passwords));
+        accounts, passwords, new DeskFollowUps(desk.followUpWindow())));
   }
 
   /** {@code /api/desk}, {@code /eventbus} (the live channel) and {@code /desk/} (the UI's files). */
@@ -132,6 +142,15 @@ public final class Desk {
   }
 
   /**
+   * Who may change the registry: the staff token, or a signed-in registry admin (with the session's
+   * CSRF token); audit records name the admin, or "api" for the token.
+   */
+  public StaffAccess registryAccess() {
+    return new StaffAccess(auth.guard(Caller::administersRegistry, "registry administrators only"),
+        ctx -> DeskAuth.caller(ctx) instanceof Caller.Member member ? member.username() : "api");
+  }
+
+  /**
    * The demo run's accounts (created in an empty desk, kept under {@code dataDir}): lines
    * "username role password" for the start-up log.
    */
@@ -146,6 +165,11 @@ public final class Desk {
 
   public Dispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /** For the conversation engine: which new conversations go back to the desk instead of the bot. */
+  public FollowUps followUps() {
+    return followUps;
   }
 
   public ChangePublisher publisher() {

@@ -68,13 +68,15 @@ class DeskLiveChatTest {
         JsonObject agentMessage = ana.get("/api/desk/chats/" + chat).json().getJsonArray("messages").stream()
             .map(o -> (JsonObject) o).filter(m -> messageId.equals(m.getString("id"))).findFirst().orElseThrow();
         assertThat(agentMessage.getString("from")).isEqualTo("agent");
+        assertThat(agentMessage.getString("agent")).isEqualTo("ana");
         assertThat(agentMessage.getString("status")).isEqualTo("failed");
         assertThat(agentMessage.getString("error")).contains("undeliverable");
 
         assertThat(ana.post("/api/desk/chats/" + chat + "/notes", new JsonObject().put("text", "cek KTP")).status())
             .isEqualTo(201);
         assertThat(ana.get("/api/desk/chats/" + chat).json().getJsonArray("messages").stream()
-            .map(o -> (JsonObject) o).filter(m -> "note".equals(m.getString("from"))).count()).isEqualTo(1);
+            .map(o -> (JsonObject) o).filter(m -> "note".equals(m.getString("from"))).map(m -> m.getString("agent")))
+            .containsExactly("ana");
         assertThat(node.sql("SELECT count(*) AS n FROM wa_outbox WHERE body::text LIKE '%cek KTP%'").iterator().next()
             .getLong("n")).isZero();
 

@@ -7,7 +7,11 @@ import io.kontak.core.db.PostgresUrl;
 import io.kontak.core.http.Mount;
 import io.kontak.core.redis.RedisUrl;
 import io.kontak.core.testing.TestServices;
+import io.kontak.whatsapp.WhatsAppChannel;
+import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.outbox.Outbox;
+import io.kontak.whatsapp.survey.SurveyTexts;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -44,6 +48,8 @@ final class DeskTestNode implements AutoCloseable {
   final Pool pool;
   final Redis redis;
   final Desk desk;
+  /** The sending channel (outbox sender and the built-in fake Graph API), or null: replies stay in the outbox. */
+  final WhatsAppChannel channel;
   final HttpServer server;
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,6 +58,15 @@ final class DeskTestNode implements AutoCloseable {
   }
 
   DeskTestNode(PostgresUrl db, String redisPrefix, Map<String, String> overrides) {
+    this(db, redisPrefix, overrides, false);
+  }
+
+  /** A desk whose outbox is sent, as on a node, to the channel's built-in fake Graph API ({@link #graph()}). */
+  static DeskTestNode sending(Map<String, String> overrides) {
+    return new DeskTestNode(TestServices.freshDatabase(), TestServices.freshRedisPrefix(), overrides, true);
+  }
+
+  private DeskTestNode(PostgresUrl db, String redisPrefix, Map<String, String> overrides, boolean sending) {
     this.db = db;
     this.redisPrefix = redisPrefix;
     Map<String, String> env = new HashMap<>(Map.of(
@@ -67,12 +82,20 @@ final class DeskTestNode implements AutoCloseable {
     vertx = Vertx.vertx();
     pool = Database.pool(vertx, db, 8);
     redis = RedisUrl.client(vertx, TestServices.endpoints().redisUrl());
-    desk = Desk.start(vertx, config, pool, RedisUrl.api(redis), new Outbox(vertx, "100000000000001")).await();
+    channel = sending ? WhatsAppChannel.start(vertx, config, db, pool, RedisUrl.api(redis)).await() : null;
+    Outbox outbox = channel != null ? channel.outbox() : new Outbox(vertx, "100000000000001");
+    var surveys = new Surveys(outbox, config.reports().survey(), SurveyTexts.load("id"), config.branding());
+    desk = Desk.start(vertx, config, pool, RedisUrl.api(redis), outbox, surveys).await();
     Router router = Router.router(vertx);
     for (Mount m : desk.mounts()) {
       router.route(m.pattern()).subRouter(m.routes().apply(vertx));
     }
     server = vertx.createHttpServer().requestHandler(router).listen(0).await();
+  }
+
+  /** What Meta received (only for a {@link #sending} node). */
+  FakeGraphApi graph() {
+    return channel.builtInGraph().orElseThrow();
   }
 
   int port() {
@@ -128,13 +151,18 @@ final class DeskTestNode implements AutoCloseable {
 
   /** A citizen who asked for a person: their message stored, the conversation queued, the handoff announced. */
   long handoff(String text, int priority) {
+    return handoff(text, priority, "id");
+  }
+
+  /** A handoff from a citizen writing in {@code language}. */
+  long handoff(String text, int priority, String language) {
     String waId = Long.toString(PHONES.incrementAndGet());
     String citizen = "wa:" + waId;
     inbound(citizen, text, "Citizen " + waId);
     long id = sql("""
         INSERT INTO conversation (citizen, status, language, intents, handoff_reason, priority, queued_at)
-        VALUES ($1, 'queued', 'id', '["human_agent"]', 'asked', $2, clock_timestamp()) RETURNING id""",
-        citizen, priority).iterator().next().getLong("id");
+        VALUES ($1, 'queued', $3, '["human_agent"]', 'asked', $2, clock_timestamp()) RETURNING id""",
+        citizen, priority, language).iterator().next().getLong("id");
     vertx.eventBus().publish(Addresses.HANDOFF_QUEUED, new JsonObject().put("conversation", id).put("citizen", citizen));
     return id;
   }
@@ -188,6 +216,9 @@ final class DeskTestNode implements AutoCloseable {
   public void close() {
     desk.close().await();
     server.close().await();
+    if (channel != null) {
+      channel.close().await();
+    }
     pool.close().await();
     redis.close();
     vertx.close().await();

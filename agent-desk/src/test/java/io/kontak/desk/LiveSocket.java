@@ -1,6 +1,7 @@
 package io.kontak.desk;
 
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -8,10 +9,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A browser's live channel over SockJS's raw WebSocket endpoint (plain JSON frames). */
 final class LiveSocket implements AutoCloseable {
+  /** Held as long as the socket: Vert.x closes a client (and its sockets) once the GC finds it unreachable. */
+  private final WebSocketClient client;
   final WebSocket socket;
   final List<JsonObject> received = new CopyOnWriteArrayList<>();
 
-  private LiveSocket(WebSocket socket) {
+  private LiveSocket(WebSocketClient client, WebSocket socket) {
+    this.client = client;
     this.socket = socket;
     socket.handler(buffer -> received.add(new JsonObject(buffer.toString())));
   }
@@ -22,7 +26,8 @@ final class LiveSocket implements AutoCloseable {
     if (cookie != null) {
       options.addHeader("Cookie", "kontak_desk=" + cookie);
     }
-    return new LiveSocket(node.vertx.createWebSocketClient().connect(options).await());
+    WebSocketClient client = node.vertx.createWebSocketClient();
+    return new LiveSocket(client, client.connect(options).await());
   }
 
   void register(String address) {
@@ -47,5 +52,6 @@ final class LiveSocket implements AutoCloseable {
   @Override
   public void close() {
     socket.close().await();
+    client.close().await();
   }
 }

@@ -32,6 +32,8 @@ import io.kontak.desk.http.DeskAuth;
 import io.kontak.desk.report.Reports;
 import io.kontak.whatsapp.WhatsAppChannel;
 import io.kontak.whatsapp.simulator.Simulator;
+import io.kontak.whatsapp.survey.SurveyTexts;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -87,12 +89,14 @@ public final class KontakNode {
         NluSettings.defaults().withDefaultLanguage(config.conversations().defaultLanguage())));
     Future<Messages> messages = vertx.executeBlocking(Messages::load);
     Future<Integer> faqLoaded = vertx.executeBlocking(faq::reload);
-    return Future.all(Database.migrate(vertx, postgres), nlu, messages, faqLoaded)
-        .compose(ready -> wire(vertx, config, postgres, nlu.result(), messages.result(), faq));
+    Future<SurveyTexts> surveyTexts = vertx.executeBlocking(
+        () -> SurveyTexts.load(config.conversations().defaultLanguage()));
+    return Future.all(Database.migrate(vertx, postgres), nlu, messages, faqLoaded, surveyTexts)
+        .compose(ready -> wire(vertx, config, postgres, nlu.result(), messages.result(), faq, surveyTexts.result()));
   }
 
   private static Future<KontakNode> wire(Vertx vertx, KontakConfig config, PostgresUrl postgres, Nlu models,
-                                         Messages messages, FaqContent faq) {
+                                         Messages messages, FaqContent faq, SurveyTexts surveyTexts) {
     Pool pool = Database.pool(vertx, postgres, "kontak-pg", config.postgres().poolSize());
     Redis redis = RedisUrl.client(vertx, config.redisUrl().orElseThrow());
     var searcher = new RegistrySearcher(new PhoneNumbers(config.registry().phoneRegion()), LookupPolicy.DEFAULT);
@@ -107,9 +111,7 @@ public final class KontakNode {
 
     var staff = new StaffAuth(config.requireAdminToken());
     var perMinute = new WindowCounter(RedisUrl.api(redis), config.redisKeyPrefix(), Duration.ofMinutes(1));
-    var registryRoutes = new RegistryRoutes(registry,
-        new SearchRateLimit(perMinute, config.registry().searchRatePerMinute()),
-        staff, config.registry().maxImportBytes());
+    var searchLimit = new SearchRateLimit(perMinute, config.registry().searchRatePerMinute());
     var explain = new ExplainRoutes(nlu, nluWorkers, registry, staff, dialog);
     var health = new HealthRoutes(pool, RedisUrl.api(redis), registry);
     var port = new AtomicInteger(config.httpPort());
@@ -120,10 +122,13 @@ public final class KontakNode {
     return vertx.deployVerticle(new RegistryVerticle(registry, postgres, config.registry().loadDemoRegistry()))
         .onSuccess(deployments::add)
         .compose(id -> WhatsAppChannel.start(vertx, config, postgres, pool, RedisUrl.api(redis)))
-        .compose(whatsapp -> Desk.start(vertx, config, pool, RedisUrl.api(redis), whatsapp.outbox())
-            .compose(desk -> Reports.start(vertx, pool, config, desk.auth()::handle,
-                    ctx -> DeskAuth.caller(ctx).supervises(), deployments::add)
-                .map(reports -> new Started(whatsapp, desk, reports))))
+        .compose(whatsapp -> {
+          var surveys = new Surveys(whatsapp.outbox(), config.reports().survey(), surveyTexts, config.branding());
+          return Desk.start(vertx, config, pool, RedisUrl.api(redis), whatsapp.outbox(), surveys)
+              .compose(desk -> Reports.start(vertx, pool, config, desk.auth()::handle,
+                      ctx -> DeskAuth.caller(ctx).supervises(), deployments::add)
+                  .map(reports -> new Started(whatsapp, desk, reports, surveys)));
+        })
         .compose(started -> {
           WhatsAppChannel whatsapp = started.whatsapp();
           Desk desk = started.desk();
@@ -133,6 +138,8 @@ public final class KontakNode {
           Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
           var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port,
               deployments, desk);
+          var registryRoutes = new RegistryRoutes(registry, searchLimit, desk.registryAccess(),
+              config.registry().maxImportBytes());
           List<Mount> mounts = new ArrayList<>(List.of(
               new Mount("/api/registry", registryRoutes::router),
               new Mount("/api/nlu", explain::router),
@@ -143,7 +150,8 @@ public final class KontakNode {
           var conversations = config.conversations();
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
-              RedisUrl.api(redis), config.redisKeyPrefix(), conversations, engineMetrics);
+              RedisUrl.api(redis), config.redisKeyPrefix(), conversations, engineMetrics, started.surveys(),
+              desk.followUps());
           Future<String> engineDeployed = conversations.engine()
               ? vertx.deployVerticle(engine).onSuccess(deployments::add) : Future.succeededFuture();
           return engineDeployed
@@ -159,7 +167,7 @@ public final class KontakNode {
   }
 
   /** What the node's features returned once started, before its HTTP server is deployed. */
-  private record Started(WhatsAppChannel whatsapp, Desk desk, Reports reports) {
+  private record Started(WhatsAppChannel whatsapp, Desk desk, Reports reports, Surveys surveys) {
   }
 
   /** The agent desk of this node. */

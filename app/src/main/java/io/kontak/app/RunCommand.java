@@ -2,6 +2,7 @@ package io.kontak.app;
 
 import io.kontak.core.config.AdminToken;
 import io.kontak.core.config.KontakConfig;
+import io.kontak.core.config.WebhookSecret;
 import io.kontak.core.embedded.EmbeddedServices;
 import io.kontak.core.runtime.KontakVertx;
 import io.vertx.core.Vertx;
@@ -24,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // The one-process demo: the simulator is on unless KONTAK_SIMULATOR says otherwise.
     KontakConfig configured = KontakConfig.forRunCommand(System.getenv());
-    KontakConfig config = AdminToken.resolve(configured);
+    KontakConfig config = WebhookSecret.resolve(AdminToken.resolve(configured));
     EmbeddedServices embedded = EmbeddedServices.startMissing(config);
     Vertx vertx = KontakVertx.create();
     KontakNode node;
@@ -51,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         node.httpPort(), configured.adminToken().isPresent()
             ? "$KONTAK_ADMIN_TOKEN" : AdminToken.file(config));
     // demo desk accounts only on the demo setup, never beside real WhatsApp credentials
-    if (config.registry().loadDemoRegistry() && config.whatsapp().accessToken().isBlank()) {
+    if (config.registry().loadDemoRegistry() && config.whatsapp().demo()) {
       try {
         node.desk().demoAccounts(vertx, config.dataDir()).await().forEach(line -> {
           String[] account = line.split(" ");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.kontak.whatsapp.Fixtures;
 import io.kontak.whatsapp.WhatsAppTestNode;
 import io.kontak.whatsapp.fake.FakeGraphApi;
+import io.kontak.whatsapp.media.TestMedia;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -133,8 +135,10 @@ class DeskBrowserTest {
     String citizen = newCitizen();
     says(citizen, "is kilaumodal.id legit?");
     awaitReplies(citizen, 1);
-    send(citizen, "\"type\":\"image\",\"image\":{\"caption\":\"Bukti transfer\",\"mime_type\":\"image/jpeg\","
-        + "\"sha256\":\"dGVzdGltZw==\",\"id\":\"900000000000001\"}");
+    // Meta holds the citizen's picture; the node fetches it on arrival and the desk shows it.
+    FakeGraphApi.FakeMedia picture = graph.registerMedia(TestMedia.png(160, 120), "image/png");
+    send(citizen, "\"type\":\"image\",\"image\":{\"caption\":\"Bukti transfer\",\"mime_type\":\"image/png\","
+        + "\"sha256\":\"" + picture.sha256Base64() + "\",\"id\":\"" + picture.id() + "\"}");
     says(citizen, "sambungkan ke manusia pls");
 
     WebElement tile = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));
@@ -146,8 +150,13 @@ class DeskBrowserTest {
     // The whole transcript: the citizen's question, the bot's answer, the image with its caption.
     wait(WAIT).until(d -> tile.findElements(By.cssSelector(".msg.from-citizen")).size() >= 3);
     assertThat(tile.findElements(By.cssSelector(".msg.from-bot"))).isNotEmpty();
-    WebElement image = tile.findElement(By.cssSelector(".msg.from-citizen img.media-image"));
-    assertThat(image.getDomAttribute("src")).startsWith("/api/desk/");
+    WebElement image = wait(WAIT).until(d -> tile.findElement(By.cssSelector(".msg.from-citizen img.media-image")));
+    assertThat(image.getDomAttribute("src")).startsWith("/api/desk/media/");
+    // loaded and decoded by the browser under the desk's CSP: the real picture, not a broken icon
+    wait(WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return arguments[0].complete && arguments[0].naturalWidth > 0", image)));
+    assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", image))
+        .intValue()).isEqualTo(160);
     assertThat(tile.getText()).contains("Bukti transfer");
     // Nobody has answered yet: the waiting timer runs.
     assertThat(tile.findElement(By.cssSelector("[data-part=waiting]")).getText()).startsWith("waiting ");
@@ -169,6 +178,17 @@ class DeskBrowserTest {
         .anyMatch(m -> m.getText().contains(reply)));
     assertThat(composer.getDomProperty("value")).isEmpty();
 
+    // Meta's receipts reach the tile live: delivered, then read (coloured); the author's name is above the bubble.
+    String wamid = await().atMost(WAIT).until(() -> node.rows("SELECT o.wamid FROM wa_outbox o "
+        + "JOIN desk_outbound d ON d.outbox_id = o.id WHERE o.wamid IS NOT NULL").stream()
+        .map(r -> r.getString("wamid")).findFirst().orElse(null), Objects::nonNull);
+    long now = Instant.now().getEpochSecond();
+    assertThat(node.deliver(Fixtures.statuses(Fixtures.status(wamid, "delivered", now))).statusCode()).isEqualTo(200);
+    wait(WAIT).until(d -> !tile.findElements(By.cssSelector(".msg.from-agent .ticks.delivered")).isEmpty());
+    assertThat(node.deliver(Fixtures.statuses(Fixtures.status(wamid, "read", now + 1))).statusCode()).isEqualTo(200);
+    wait(WAIT).until(d -> !tile.findElements(By.cssSelector(".msg.from-agent .ticks.read")).isEmpty());
+    assertThat(tile.findElement(By.cssSelector(".msg.from-agent .msg-author")).getText()).isEqualTo("ani");
+
     // Citizen text is data, never markup: the message shows as text, and nothing runs.
     String xss = "<img src=x onerror=alert(1)>";
     says(citizen, xss);
@@ -182,6 +202,50 @@ class DeskBrowserTest {
     phone();
     wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));
     shot("agent-chat-phone.png");
+  }
+
+  @Test
+  void citizensFilesShowAsThumbnailPlayerDownloadMapLinkOrUnavailable() throws IOException {
+    createAccount("citra", "agent", 4);
+    signIn("citra");
+    becomeAvailable();
+
+    String citizen = newCitizen();
+    says(citizen, "sambungkan ke manusia pls");
+    WebElement tile = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));
+    FakeGraphApi.FakeMedia picture = graph.registerMedia(TestMedia.png(320, 200), "image/png");
+    send(citizen, "\"type\":\"image\",\"image\":{\"mime_type\":\"image/png\",\"id\":\"" + picture.id() + "\"}");
+    FakeGraphApi.FakeMedia pdf = graph.registerMedia("%PDF-1.4\n%%EOF\n".repeat(200).getBytes(), "application/pdf");
+    send(citizen, "\"type\":\"document\",\"document\":{\"mime_type\":\"application/pdf\",\"filename\":"
+        + "\"surat-perjanjian-pinjaman-2026.pdf\",\"id\":\"" + pdf.id() + "\"}");
+    FakeGraphApi.FakeMedia voice = graph.registerMedia(new byte[2048], "audio/ogg");
+    send(citizen, "\"type\":\"audio\",\"audio\":{\"mime_type\":\"audio/ogg; codecs=opus\",\"voice\":true,"
+        + "\"id\":\"" + voice.id() + "\"}");
+    send(citizen, "\"type\":\"location\",\"location\":{\"latitude\":-6.2253,\"longitude\":106.8083,"
+        + "\"name\":\"Kantor <b>Contoh</b>\",\"address\":\"Jl. Contoh 1, Jakarta\"}");
+    FakeGraphApi.FakeMedia gone = graph.registerMedia(TestMedia.png(8, 8), "image/png");
+    graph.expireMedia(gone.id());
+    send(citizen, "\"type\":\"image\",\"image\":{\"mime_type\":\"image/png\",\"id\":\"" + gone.id() + "\"}");
+
+    wait(WAIT).until(d -> tile.findElements(By.cssSelector(".msg.from-citizen")).size() >= 6);
+    WebElement image = wait(WAIT).until(d -> tile.findElement(By.cssSelector("img.media-image")));
+    wait(WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return arguments[0].complete && arguments[0].naturalWidth === 320", image)));
+    assertThat(image.findElement(By.xpath("..")).getDomAttribute("target")).isEqualTo("_blank");
+    WebElement document = wait(WAIT).until(d -> tile.findElement(By.cssSelector("a.media-doc")));
+    assertThat(document.getText()).contains("surat-perjanjian-pinjaman-2026.pdf").contains("KB");
+    assertThat(tile.findElement(By.cssSelector("audio.media-audio")).getDomAttribute("src")).startsWith("/api/desk/media/");
+    WebElement map = tile.findElement(By.cssSelector("a.media-location-map"));
+    assertThat(map.getDomAttribute("href")).startsWith("https://www.openstreetmap.org/?mlat=-6.2253&mlon=106.8083");
+    assertThat(tile.getText()).contains("Kantor <b>Contoh</b>", "Jl. Contoh 1, Jakarta");
+    wait(WAIT).until(d -> tile.getText().contains("[image no longer available from WhatsApp]"));
+
+    noConsoleErrors();
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", image);
+    shot("agent-media-desktop.png");
+    phone();
+    wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tile")));
+    shot("agent-media-phone.png");
   }
 
   @Test
@@ -341,10 +405,9 @@ class DeskBrowserTest {
       Files.writeString(good, "{\"id\":\"T-1\",\"name\":\"PT Uji Satu\",\"sector\":\"p2p_lending\",\"status\":\"licensed\"}\n"
           + "{\"id\":\"T-2\",\"name\":\"Pinjol Uji Ilegal\",\"sector\":\"other\",\"status\":\"illegal\"}\n");
       signIn("rina", false);
-      // The registry API takes the staff token only: the view asks for it, and keeps it in memory.
-      WebElement token = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("rg-token")));
-      token.sendKeys(STAFF, Keys.ENTER);
+      // The registry API takes the admin's own session: no staff token is asked for.
       wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-versions"), "No registry version yet"));
+      assertThat(browser.findElements(By.id("rg-token"))).isEmpty();
 
       browser.findElement(By.id("rg-file")).sendKeys(bad.toString());
       browser.findElement(By.id("rg-validate")).click();
@@ -356,8 +419,12 @@ class DeskBrowserTest {
       browser.findElement(By.cssSelector("#rg-form button[type=submit]")).click();
       wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-result"), "Version 1 is active"));
       wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rg-versions"), good.getFileName().toString()));
-      assertThat(browser.findElement(By.id("rg-versions")).getText()).contains("active");
+      assertThat(browser.findElement(By.id("rg-versions")).getText()).contains("active", "rina");
+      noConsoleErrors();
       shot("registry-admin-desktop.png");
+      phone();
+      wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("rg-versions")));
+      shot("registry-admin-phone.png");
     } finally {
       Files.deleteIfExists(bad);
       Files.deleteIfExists(good);

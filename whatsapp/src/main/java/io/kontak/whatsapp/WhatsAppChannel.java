@@ -1,9 +1,11 @@
 package io.kontak.whatsapp;
 
+import io.kontak.core.config.GeneratedSecret;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
 import io.kontak.whatsapp.fake.FakeGraphApi;
+import io.kontak.whatsapp.media.MediaVerticle;
 import io.kontak.whatsapp.outbox.Outbox;
 import io.kontak.whatsapp.outbox.OutboxMetrics;
 import io.kontak.whatsapp.outbox.OutboxVerticle;
@@ -18,20 +20,18 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WhatsApp Cloud API side of a node: the {@code /webhook} routes, the outbox and its sender.
+ * The WhatsApp Cloud API side of a node: the {@code /webhook} routes, the outbox and its sender,
+ * the fetcher of citizens' media.
  *
  * <p>Without {@code WHATSAPP_ACCESS_TOKEN} (the demo run) replies go to a built-in
- * {@link FakeGraphApi} instead of Meta, and without {@code WHATSAPP_APP_SECRET} a random secret is
- * generated for this process; {@link #whatsapp()} tells the simulator which values are in use.
+ * {@link FakeGraphApi} instead of Meta; {@link #whatsapp()} tells the simulator which values are in use.
  *
  * <p>It owns the pools only it uses: the webhook's intake pool ({@code KONTAK_PG_INTAKE_POOL_SIZE}),
  * so deliveries are stored whatever the engine and the sender are doing, and the sender's settling
@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WhatsAppChannel {
   private static final Logger LOG = LoggerFactory.getLogger(WhatsAppChannel.class);
-  static final String DEMO_PHONE_NUMBER_ID = "100000000000001";
 
   private final Vertx vertx;
   private final KontakConfig config;
@@ -81,29 +80,26 @@ public final class WhatsAppChannel {
         .recover(e -> channel.close().transform(closed -> Future.failedFuture(e))));
   }
 
-  /** Like {@link #start} without deploying anything (see {@link #outboxVerticle()}). */
+  /**
+   * Like {@link #start} without deploying anything (see {@link #outboxVerticle()}). Unset WhatsApp
+   * values get the demo defaults ({@link KontakConfig.WhatsApp#withDefaults}, a secret for this
+   * process alone unless {@link io.kontak.core.config.WebhookSecret} resolved one).
+   */
   public static Future<WhatsAppChannel> create(Vertx vertx, KontakConfig config, PostgresUrl postgres, Pool pool,
                                               RedisAPI redis) {
-    KontakConfig.WhatsApp configured = config.whatsapp();
-    String secret = configured.appSecret();
-    if (secret.isBlank()) {
-      secret = randomHex();
+    if (config.whatsapp().appSecret().isBlank()) {
       LOG.warn("WHATSAPP_APP_SECRET is not set: webhook deliveries must be signed with a secret generated for this process");
     }
-    String phone = configured.phoneNumberId().isBlank() ? DEMO_PHONE_NUMBER_ID : configured.phoneNumberId();
-    if (!configured.accessToken().isBlank()) {
-      var resolved = new KontakConfig.WhatsApp(secret, configured.verifyToken(), configured.accessToken(), phone,
-          configured.graphUrl());
-      return Future.succeededFuture(new WhatsAppChannel(vertx, config, resolved, postgres, pool, redis,
+    KontakConfig.WhatsApp configured = config.whatsapp().withDefaults(GeneratedSecret.random());
+    if (!configured.demo()) {
+      return Future.succeededFuture(new WhatsAppChannel(vertx, config, configured, postgres, pool, redis,
           Optional.empty()));
     }
-    String appSecret = secret;
-    return FakeGraphApi.start(vertx, randomHex()).map(fake -> {
+    return FakeGraphApi.start(vertx, GeneratedSecret.random()).map(fake -> {
       LOG.warn("WHATSAPP_ACCESS_TOKEN is not set: replies go to the built-in fake Graph API at {}, not to WhatsApp",
           fake.baseUrl());
-      var resolved = new KontakConfig.WhatsApp(appSecret, configured.verifyToken(), fake.accessToken(), phone,
-          fake.baseUrl());
-      return new WhatsAppChannel(vertx, config, resolved, postgres, pool, redis, Optional.of(fake));
+      return new WhatsAppChannel(vertx, config, configured.withGraph(fake.baseUrl(), fake.accessToken()), postgres,
+          pool, redis, Optional.of(fake));
     });
   }
 
@@ -127,8 +123,14 @@ public final class WhatsAppChannel {
     return deploy(outboxVerticle());
   }
 
+  /** A new fetcher of citizens' media (deploy one per node; {@link #start} does). */
+  public MediaVerticle mediaVerticle() {
+    return new MediaVerticle(pool, whatsapp, config.graph(), config.media());
+  }
+
   private Future<Void> deployAll() {
-    return deploy(statusRecheck).compose(recheck -> deployOutbox()).mapEmpty();
+    return deploy(statusRecheck).compose(recheck -> deployOutbox()).compose(outbox -> deploy(mediaVerticle()))
+        .mapEmpty();
   }
 
   private Future<String> deploy(Deployable verticle) {
@@ -166,11 +168,5 @@ public final class WhatsAppChannel {
     return undeployed
         .transform(done -> Future.join(intakePool.close(), settlePool.close()))
         .transform(done -> builtInGraph.map(FakeGraphApi::close).orElse(Future.succeededFuture()));
-  }
-
-  private static String randomHex() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 }

@@ -39,8 +39,7 @@ public final class ChatJson {
     JsonObject m = message(r.getString("wamid"), "citizen", kind, inboundText(kind, payload),
         r.getOffsetDateTime("received_at"), null, null);
     if (payload.containsKey("media_id")) {
-      m.put("media", new JsonObject().put("url", "/api/desk/media/" + r.getString("wamid"))
-          .put("mime_type", payload.getString("mime_type")).put("filename", payload.getString("filename")));
+      m.put("media", media(r, payload));
     }
     if ("location".equals(kind)) {
       m.put("location", new JsonObject().put("latitude", payload.getValue("latitude"))
@@ -50,7 +49,29 @@ public final class ChatJson {
     return m;
   }
 
-  /** A message the bot or an agent sent, with its delivery state. */
+  /**
+   * A media message's file: {@code state} {@code stored} (served at {@code url}), {@code pending}
+   * (being fetched from Meta) or {@code failed} ({@code reason} says why: expired, too_large, ...).
+   */
+  private static JsonObject media(Row r, JsonObject payload) {
+    String state = r.getString("media_state");
+    JsonObject media = new JsonObject().put("url", "/api/desk/media/" + r.getString("wamid"))
+        .put("mime_type", r.getString("media_mime_type") != null ? r.getString("media_mime_type")
+            : payload.getString("mime_type"))
+        .put("filename", payload.getString("filename")).put("caption", payload.getString("caption"))
+        .put("size", r.getLong("media_size"));
+    if (state == null) {
+      // received before media were fetched, when Meta's id had already expired
+      return media.put("state", "failed").put("reason", "expired");
+    }
+    return switch (state) {
+      case "stored" -> media.put("state", "stored");
+      case "failed" -> media.put("state", "failed").put("reason", r.getString("media_failure"));
+      default -> media.put("state", "pending");
+    };
+  }
+
+  /** A message the bot or an agent sent, with its delivery state; an agent's names them in {@code agent}. */
   static JsonObject outbound(Row r) {
     JsonObject body = jsonObject(r.getValue("body"));
     String author = r.getString("author");
@@ -67,13 +88,13 @@ public final class ChatJson {
     JsonObject m = message(outboxId(r.getLong("id")), author == null ? "bot" : "agent", r.getString("kind"),
         outboundText(body), r.getOffsetDateTime("created_at"), status, error);
     if (author != null) {
-      m.put("author", author);
+      m.put("agent", author).put("author", author);
     }
     return m;
   }
 
   static JsonObject note(long id, String text, OffsetDateTime at, String author) {
-    return message("note:" + id, "note", "note", text, at, null, null).put("author", author);
+    return message("note:" + id, "note", "note", text, at, null, null).put("agent", author).put("author", author);
   }
 
   static String outboxId(long id) {

@@ -4,6 +4,8 @@ import io.kontak.core.conversation.CitizenId;
 import io.kontak.core.http.HttpProblem;
 import io.kontak.desk.routing.RoutingProblem;
 import io.kontak.desk.session.Caller;
+import io.kontak.whatsapp.media.MediaStore;
+import io.kontak.whatsapp.media.StoredMedia;
 import io.kontak.whatsapp.outbox.OutboundMessage;
 import io.kontak.whatsapp.outbox.Outbox;
 import io.vertx.core.Future;
@@ -113,6 +115,7 @@ public final class ChatService {
           .put("opened_at", ChatJson.instant(d.getOffsetDateTime("opened_at")))
           .put("closed_at", ChatJson.instant(d.getOffsetDateTime("closed_at")))
           .put("read_only", !access.holds())
+          .put("follows", d.getLong("desk_follows"))
           .put("messages", new JsonArray(new ArrayList<>(messages)))
           .put("earlier", history);
     }).compose(chat -> access.holds() && caller instanceof Caller.Member m
@@ -155,7 +158,8 @@ public final class ChatService {
             }
           }
           CitizenId citizen = CitizenId.parse(r.getString("citizen"));
-          return outbox.enqueue(conn, citizen, message)
+          // watched: the agent sees it sent, delivered and read, live
+          return outbox.enqueueWatched(conn, citizen, message)
               .compose(id -> conn.preparedQuery(ChatSql.RECORD_REPLY).execute(Tuple.of(id, conversation,
                   caller.accountId())).map(id))
               .compose(id -> conn.preparedQuery(ChatSql.OUTBOUND_ONE).execute(Tuple.of(id)))
@@ -176,6 +180,17 @@ public final class ChatService {
   public Future<Optional<JsonObject>> inboundMessage(String wamid) {
     return pool.preparedQuery(ChatSql.INBOUND_ONE).execute(Tuple.of(wamid))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ChatJson.inbound(rows.iterator().next())));
+  }
+
+  /** The conversation whose transcript holds citizen message {@code wamid}: reading its media needs reading that chat. */
+  public Future<Optional<Long>> conversationOf(String wamid) {
+    return pool.preparedQuery(ChatSql.CONVERSATION_OF_INBOUND).execute(Tuple.of(wamid))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("id")));
+  }
+
+  /** The media file of citizen message {@code wamid}, as the media fetcher left it. */
+  public Future<StoredMedia> media(String wamid) {
+    return MediaStore.load(pool, wamid);
   }
 
   /** The open chat (and its holder's username, if held) of an outbox row's citizen. */

@@ -54,12 +54,22 @@ final class ChatSql {
 
   static final String DETAIL = """
       SELECT c.id, c.citizen, c.status, c.language, c.intents, c.lookups, c.handoff_reason, c.priority, c.opened_at,
-             c.closed_at FROM conversation c WHERE c.id = $1""";
+             c.closed_at, c.desk_follows FROM conversation c WHERE c.id = $1""";
+
+  /** What the transcript shows of a citizen's media file (its bytes are served by the media route). */
+  private static final String MEDIA_COLUMNS =
+      "m.state AS media_state, m.mime_type AS media_mime_type, m.byte_size AS media_size, m.failure AS media_failure";
 
   static final String INBOUND = """
-      SELECT i.wamid, i.kind, i.payload, i.received_at FROM conversation c %s
+      SELECT i.wamid, i.kind, i.payload, i.received_at, %s FROM conversation c %s
         JOIN wa_inbound i ON i.citizen = c.citizen AND i.received_at > b.lo AND i.received_at <= b.hi
-       WHERE c.id = $1 ORDER BY i.seq""".formatted(BOUNDS);
+        LEFT JOIN wa_media m ON m.wamid = i.wamid
+       WHERE c.id = $1 ORDER BY i.seq""".formatted(MEDIA_COLUMNS, BOUNDS);
+
+  /** The conversation whose transcript shows citizen message $1 (readable by whoever may read that chat). */
+  static final String CONVERSATION_OF_INBOUND = """
+      SELECT c.id FROM wa_inbound i JOIN conversation c ON c.citizen = i.citizen %s
+       WHERE i.wamid = $1 AND i.received_at > b.lo AND i.received_at <= b.hi ORDER BY c.id LIMIT 1""".formatted(BOUNDS);
 
   static final String OUTBOUND = """
       SELECT o.id, o.kind, o.body, o.created_at, o.state, o.delivery, o.failure_reason, o.error_code, o.error_title,
@@ -85,7 +95,8 @@ final class ChatSql {
         FROM conversation c LEFT JOIN conversation_outcome o ON o.conversation_id = c.id
        WHERE c.citizen = $1 AND c.id <> $2 ORDER BY c.id DESC LIMIT 50""";
 
-  static final String INBOUND_ONE = "SELECT wamid, kind, payload, received_at FROM wa_inbound WHERE wamid = $1";
+  static final String INBOUND_ONE = "SELECT i.wamid, i.kind, i.payload, i.received_at, " + MEDIA_COLUMNS
+      + " FROM wa_inbound i LEFT JOIN wa_media m ON m.wamid = i.wamid WHERE i.wamid = $1";
 
   /** The conversation an agent writes in, locked against a concurrent transfer or close. */
   static final String LOCK_FOR_REPLY = """
@@ -130,7 +141,7 @@ final class ChatSql {
         FROM desk_account a WHERE a.disabled_at IS NULL AND a.role IN ('agent', 'supervisor')
        ORDER BY a.username""";
 
-  /** The open chat of an outbox row's citizen, with its holder (for failure notices); $1 outbox id. */
+  /** The open chat of an outbox row's citizen, with its holder (for delivery notices); $1 outbox id. */
   static final String HOLDER_OF_OUTBOX = """
       SELECT c.id, a.username FROM wa_outbox o
         JOIN conversation c ON c.citizen = o.citizen AND c.status = 'with_agent'

@@ -6,6 +6,7 @@ import io.kontak.desk.session.Caller;
 import io.kontak.desk.session.Session;
 import io.kontak.desk.session.SessionStore;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Who calls a desk route: the staff bearer token, or a session cookie. With a cookie, every
@@ -41,11 +44,17 @@ public final class DeskAuth {
 
   /** Resolves the caller or answers 401 (403 for a missing or wrong CSRF token). */
   public void handle(RoutingContext ctx) {
+    authenticate(ctx, caller -> ctx.next());
+  }
+
+  /** Puts the caller on {@code ctx} and hands it to {@code then}, or answers 401/403 itself. */
+  private void authenticate(RoutingContext ctx, Consumer<Caller> then) {
     String header = ctx.request().getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       if (MessageDigest.isEqual(staffToken, header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8))) {
-        ctx.put(CALLER, new Caller.Staff());
-        ctx.next();
+        Caller staff = new Caller.Staff();
+        ctx.put(CALLER, staff);
+        then.accept(staff);
       } else {
         Responses.error(ctx, 401, "wrong staff token");
       }
@@ -65,10 +74,30 @@ public final class DeskAuth {
         Responses.error(ctx, 403, "missing or wrong " + CSRF_HEADER + " header");
         return;
       }
-      ctx.put(CALLER, new Caller.Member(session));
+      Caller member = new Caller.Member(session);
+      ctx.put(CALLER, member);
       presence.touch(session.accountId());
-      ctx.next();
+      then.accept(member);
     });
+  }
+
+  /**
+   * For another feature's routes: {@link #handle}, then 403 unless {@code allowed} accepts the
+   * caller. The request is paused meanwhile so that a body handler after it still gets the whole
+   * body (the session lookup is asynchronous); a refused request's body is drained unread.
+   */
+  public Handler<RoutingContext> guard(Predicate<Caller> allowed, String refusal) {
+    return ctx -> {
+      ctx.request().pause();
+      ctx.addEndHandler(ended -> ctx.request().resume());
+      authenticate(ctx, caller -> {
+        if (allowed.test(caller)) {
+          ctx.next();
+        } else {
+          Responses.error(ctx, 403, refusal);
+        }
+      });
+    };
   }
 
   /** The session named by the request's cookie, or null. */

@@ -2,6 +2,7 @@ package io.kontak.desk.live;
 
 import io.kontak.core.bus.Addresses;
 import io.kontak.core.bus.OutboxFailed;
+import io.kontak.core.bus.OutboxStatus;
 import io.kontak.desk.chat.ChatJson;
 import io.kontak.desk.chat.ChatService;
 import io.kontak.desk.routing.Dispatcher;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the rest of the node tells the desk: a handoff (route now), a citizen writing in a chat the
  * desk has (live to the holder and supervisors; a parked chat goes back to the head of the queue),
- * a refused send (shown on that message). Events are published to every node; a short-lived Redis
+ * a refused send and an agent's reply sent, delivered or read (shown on that message, live). Events
+ * are published to every node; a short-lived Redis
  * key lets one node act on each.
  */
 public final class DeskInbound {
@@ -49,7 +51,8 @@ public final class DeskInbound {
     this.consumers = List.of(
         vertx.eventBus().consumer(Addresses.HANDOFF_QUEUED, m -> logged(dispatcher.route().compose(publisher::publish))),
         vertx.eventBus().consumer(Addresses.DESK_INBOUND, m -> logged(citizenWrote(m.body()))),
-        vertx.eventBus().consumer(Addresses.OUTBOX_FAILED, m -> logged(sendFailed(m.body()))));
+        vertx.eventBus().consumer(Addresses.OUTBOX_FAILED, m -> logged(sendFailed(m.body()))),
+        vertx.eventBus().consumer(Addresses.OUTBOX_STATUS, m -> logged(statusRose(m.body()))));
   }
 
   private Future<Void> citizenWrote(JsonObject body) {
@@ -85,16 +88,27 @@ public final class DeskInbound {
     String error = (failed.reason() == null ? "failed" : failed.reason())
         + (failed.message() != null ? ": " + failed.message() : "");
     return once("failed:" + outboxId).compose(first -> !first ? Future.succeededFuture()
-        : chats.holderOfOutbox(outboxId).map(found -> {
-          found.ifPresent(r -> {
-            JsonObject event = LiveEvents.chatStatus(r.getLong("id"), ChatJson.outboxIdOf(outboxId), "failed", error);
-            if (r.getString("username") != null) {
-              events.toAgent(r.getString("username"), event);
-            }
-            events.toSupervisors(event);
-          });
-          return null;
-        }));
+        : toHolder(outboxId, "failed", error));
+  }
+
+  private Future<Void> statusRose(JsonObject body) {
+    OutboxStatus rose = OutboxStatus.fromJson(body);
+    return once("status:" + rose.outboxId() + ":" + rose.status()).compose(first -> !first ? Future.succeededFuture()
+        : toHolder(rose.outboxId(), rose.status(), null));
+  }
+
+  /** A {@code chat.status} for an outbox row to whoever holds its chat now, and to supervisors. */
+  private Future<Void> toHolder(long outboxId, String status, String error) {
+    return chats.holderOfOutbox(outboxId).map(found -> {
+      found.ifPresent(r -> {
+        JsonObject event = LiveEvents.chatStatus(r.getLong("id"), ChatJson.outboxIdOf(outboxId), status, error);
+        if (r.getString("username") != null) {
+          events.toAgent(r.getString("username"), event);
+        }
+        events.toSupervisors(event);
+      });
+      return null;
+    });
   }
 
   /** True for the first node to claim {@code key} (for ten minutes). */

@@ -16,6 +16,7 @@ import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +40,20 @@ public final class LiveChannel {
   private final Presence presence;
   private final LiveEvents events;
   private final ChatService chats;
+  private final Duration pingTimeout;
   private final Map<SockJSSocket, Session> sockets = new ConcurrentHashMap<>();
   private final List<MessageConsumer<?>> consumers;
   private volatile boolean dirty = true;
   private volatile boolean stopped;
   private long timer = -1;
 
-  public LiveChannel(Vertx vertx, Presence presence, LiveEvents events, ChatService chats) {
+  /** {@code pingTimeout}: a socket whose browser sent no ping this long is closed ({@code DeskConfig}). */
+  public LiveChannel(Vertx vertx, Presence presence, LiveEvents events, ChatService chats, Duration pingTimeout) {
     this.vertx = vertx;
     this.presence = presence;
     this.events = events;
     this.chats = chats;
+    this.pingTimeout = pingTimeout;
     this.consumers = List.of(
         vertx.eventBus().consumer(LiveEvents.CHANGED, m -> dirty = true),
         vertx.eventBus().<JsonObject>consumer(LiveEvents.SESSIONS_ENDED, m -> closeSessions(m.body())));
@@ -79,7 +83,7 @@ public final class LiveChannel {
     }));
     var options = new SockJSBridgeOptions()
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("kontak\\.desk\\.(agent\\.[a-z0-9._-]+|supervisor)"))
-        .setPingTimeout(60_000);
+        .setPingTimeout(pingTimeout.toMillis());
     router.route("/*").subRouter(SockJSHandler.create(vertx).bridge(options, this::onEvent));
     return router;
   }

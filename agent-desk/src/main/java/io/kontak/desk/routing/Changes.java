@@ -27,6 +27,7 @@ public final class Changes {
   private final List<Removed> removed = new ArrayList<>();
   private final List<StatusChanged> statuses = new ArrayList<>();
   private final List<Alert> alerts = new ArrayList<>();
+  private final List<Long> sent = new ArrayList<>();
 
   void assigned(long conversation, String agent) {
     assigned.add(new Assigned(conversation, agent));
@@ -44,6 +45,15 @@ public final class Changes {
 
   void alert(String kind, Long conversation, String agent, String text) {
     alerts.add(new Alert(kind, conversation, agent, text));
+  }
+
+  /** An outbox row (the survey after a close) to hand to the sender once committed. */
+  void sent(long outboxId) {
+    sent.add(outboxId);
+  }
+
+  public List<Long> sent() {
+    return sent;
   }
 
   public List<Assigned> assigned() {

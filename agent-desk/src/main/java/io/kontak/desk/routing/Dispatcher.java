@@ -1,6 +1,7 @@
 package io.kontak.desk.routing;
 
 import io.kontak.core.http.HttpProblem;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -26,10 +27,12 @@ public final class Dispatcher {
   private static final int ASSIGN_BATCH = 200;
   private final Pool pool;
   private final Duration grace;
+  private final Surveys surveys;
 
-  public Dispatcher(Pool pool, Duration presenceGrace) {
+  public Dispatcher(Pool pool, Duration presenceGrace, Surveys surveys) {
     this.pool = pool;
     this.grace = presenceGrace;
+    this.surveys = surveys;
   }
 
   /** Assigns queued chats to agents with room. */
@@ -121,15 +124,21 @@ public final class Dispatcher {
     }));
   }
 
-  /** Closes a held (or queued) chat as resolved by the agent, with the resolution code. */
+  /**
+   * Closes a held (or queued) chat as resolved by the agent, with the resolution code, and sends the
+   * citizen the end-of-chat survey when one is configured (not after a close as abandoned).
+   */
   public Future<Changes> close(long conversation, long actor, boolean bySupervisor, String resolution, String note) {
     return locked((conn, changes) -> held(conn, conversation).compose(held -> conn.preparedQuery(RoutingSql.CLOSE)
         .execute(Tuple.of(conversation, "resolved_by_agent", resolution, "closed", actor, note))
-        .map(done -> {
+        .compose(done -> surveys.invite(conn, conversation))
+        .map(survey -> {
+          survey.ifPresent(changes::sent);
           changes.removed(conversation, held.username(),
               bySupervisor && held.agent() != null && held.agent() != actor ? "supervisor" : "closed");
           return null;
-        })));
+        })))
+        .onSuccess(changes -> surveys.handOver(changes.sent()));
   }
 
   /** Gives the conversation back to the bot. */
@@ -167,6 +176,17 @@ public final class Dispatcher {
   /** Closes chats parked longer than {@code after} as abandoned. */
   public Future<Changes> abandonParked(Duration after) {
     return locked((conn, changes) -> conn.preparedQuery(RoutingSql.PARKED_TOO_LONG)
+        .execute(Tuple.of(after.toSeconds()))
+        .compose(rows -> each(rows, r -> conn.preparedQuery(RoutingSql.CLOSE)
+            .execute(Tuple.of(r.getLong("id"), "abandoned", null, "abandoned", null, null)).mapEmpty())));
+  }
+
+  /** Closes conversations that waited in the queue untouched longer than {@code after} as abandoned. */
+  public Future<Changes> abandonQueued(Duration after) {
+    if (after.isZero() || after.isNegative()) {
+      return Future.succeededFuture(new Changes());
+    }
+    return locked((conn, changes) -> conn.preparedQuery(RoutingSql.QUEUED_TOO_LONG)
         .execute(Tuple.of(after.toSeconds()))
         .compose(rows -> each(rows, r -> conn.preparedQuery(RoutingSql.CLOSE)
             .execute(Tuple.of(r.getLong("id"), "abandoned", null, "abandoned", null, null)).mapEmpty())));
@@ -221,7 +241,7 @@ public final class Dispatcher {
               .map(marked -> {
                 if (marked.size() > 0) {
                   changes.alert("slow_reply", id, r.getString("username"), "The citizen of conversation " + id
-                      + " has waited more than " + after.toMinutes() + " min for " + r.getString("username"));
+                      + " has waited more than " + minutesOrSeconds(after) + " for " + r.getString("username"));
                 }
                 return null;
               });
@@ -229,6 +249,11 @@ public final class Dispatcher {
   }
 
   // ---- building blocks ----
+
+  /** "5 min", or "30 s" below a minute (a short alert time must not read "0 min"). */
+  static String minutesOrSeconds(Duration d) {
+    return d.toSeconds() < 60 ? d.toSeconds() + " s" : d.toMinutes() + " min";
+  }
 
   /** Who holds a conversation, read under its row lock. */
   record Held(String status, Long agent, String username) {

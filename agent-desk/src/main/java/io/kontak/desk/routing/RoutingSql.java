@@ -207,6 +207,14 @@ final class RoutingSql {
       INSERT INTO desk_event (conversation_id, kind, from_agent)
       SELECT id, 'unparked', desk_prefer_agent FROM unparked RETURNING conversation_id""";
 
+  /**
+   * Conversations waiting in the queue with no sign of the citizen (message, requeue) for $1 seconds:
+   * closed as abandoned by the caller.
+   */
+  static final String QUEUED_TOO_LONG = """
+      SELECT c.id FROM conversation c
+       WHERE c.status = 'queued' AND c.last_activity_at < now() - make_interval(secs => $1) LIMIT 200""";
+
   /** Parked chats past $1 seconds: closed as abandoned by the caller. */
   static final String PARKED_TOO_LONG = """
       SELECT c.id, c.desk_agent FROM conversation c

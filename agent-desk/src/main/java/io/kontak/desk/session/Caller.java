@@ -7,9 +7,16 @@ public sealed interface Caller {
   /** Supervisors' reading rights and account management. */
   boolean supervises();
 
+  /** Imports, validates and activates registry versions: the staff token or a registry admin. */
+  boolean administersRegistry();
+
   /** {@code Authorization: Bearer $KONTAK_ADMIN_TOKEN}: manages accounts, reads like a supervisor. */
   record Staff() implements Caller {
     public boolean supervises() {
+      return true;
+    }
+
+    public boolean administersRegistry() {
       return true;
     }
   }
@@ -30,6 +37,10 @@ public sealed interface Caller {
 
     public boolean supervises() {
       return session.role() == Role.SUPERVISOR;
+    }
+
+    public boolean administersRegistry() {
+      return session.role() == Role.REGISTRY_ADMIN;
     }
   }
 }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The desk's clock: every {@code timerInterval} it makes gone agents offline, moves chats without
  * a first reply, alerts about slow replies, parks chats of silent citizens, closes chats parked too
- * long, assigns whatever waits (a missed handoff event) and tells waiting citizens their place.
+ * long and requests left in the queue too long, assigns whatever waits (a missed handoff event) and
+ * tells waiting citizens their place.
  * One run at a time; the next is scheduled after it finished. Every step is a routing transaction,
  * so nodes running the same timers never do the same work twice.
  */
@@ -54,6 +55,7 @@ public final class DeskTimers {
         () -> dispatcher.slowReplies(config.slowReplyAlert()),
         () -> dispatcher.park(config.parkAfter()),
         () -> dispatcher.abandonParked(config.abandonParkedAfter()),
+        () -> dispatcher.abandonQueued(config.queueAbandonAfter()),
         dispatcher::route);
     Future<Void> chain = Future.succeededFuture();
     for (Supplier<Future<Changes>> step : steps) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,17 +20,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Tells each waiting citizen, in their language, their place in the queue and the expected wait,
- * and again when the place changed a lot; outside office hours, when officers are back instead.
- * The place told is stored on the conversation (compare-and-set), so one node sends each notice.
+ * and again when the place changed a lot; outside office hours, when officers are back instead
+ * (told again when the office closes or opens while they wait). What was told is stored on the
+ * conversation (compare-and-set), so one node sends each notice.
  */
 public final class QueueNotices {
   private static final List<String> LANGUAGES = List.of("id", "en", "es");
   private static final String WAITING = """
-      SELECT id, citizen, language, desk_told_position,
+      SELECT id, citizen, language, desk_told_position, desk_told_closed,
              row_number() OVER (ORDER BY desk_head DESC, priority DESC, queued_at, id) AS position
         FROM conversation WHERE status = 'queued'""";
   private static final String SUPPLY = """
@@ -40,20 +43,28 @@ public final class QueueNotices {
         FROM desk_account WHERE role = 'agent' AND status = 'available' AND disabled_at IS NULL
          AND last_seen_at > now() - make_interval(secs => $1)""";
   private static final String TOLD = """
-      UPDATE conversation SET desk_told_position = $2
-       WHERE id = $1 AND status = 'queued' AND desk_told_position IS NOT DISTINCT FROM $3""";
+      UPDATE conversation SET desk_told_position = $2, desk_told_closed = $4
+       WHERE id = $1 AND status = 'queued' AND desk_told_position IS NOT DISTINCT FROM $3
+         AND desk_told_closed IS NOT DISTINCT FROM $5""";
 
   private final Pool pool;
   private final Outbox outbox;
   private final DeskConfig config;
   private final OfficeHours hours;
+  private final Clock clock;
   private final Map<String, Properties> texts = new HashMap<>();
 
   public QueueNotices(Pool pool, Outbox outbox, DeskConfig config) {
+    this(pool, outbox, config, Clock.systemUTC());
+  }
+
+  /** {@code clock}: what time it is for the office hours (tests move it). */
+  public QueueNotices(Pool pool, Outbox outbox, DeskConfig config, Clock clock) {
     this.pool = pool;
     this.outbox = outbox;
     this.config = config;
     this.hours = OfficeHours.of(config);
+    this.clock = clock;
     LANGUAGES.forEach(lang -> texts.put(lang, load(lang)));
   }
 
@@ -63,6 +74,8 @@ public final class QueueNotices {
     }
     var waiting = pool.query(WAITING).execute();
     var supply = pool.preparedQuery(SUPPLY).execute(Tuple.of(config.presenceGrace().toSeconds()));
+    Optional<ZonedDateTime> back = hours.nextOpening(ZonedDateTime.now(clock));
+    boolean closed = back.isPresent();
     return Future.all(waiting, supply).compose(both -> {
       Row s = supply.result().iterator().next();
       long capacity = s.getLong("capacity");
@@ -71,19 +84,24 @@ public final class QueueNotices {
       for (Row r : waiting.result()) {
         int position = r.getLong("position").intValue();
         Integer told = r.getInteger("desk_told_position");
-        if (told != null && Math.abs(position - told) < Math.max(3, told / 2)) {
+        Boolean toldClosed = r.getBoolean("desk_told_closed");
+        if (told != null && Boolean.valueOf(closed).equals(toldClosed)
+            && Math.abs(position - told) < Math.max(3, told / 2)) {
           continue;
         }
         int minutes = (int) Math.max(1, Math.ceil(position * handle / Math.max(1, capacity) / 60));
-        String text = text(r.getString("language"), position, minutes);
-        sends.add(notify(r.getLong("id"), CitizenId.parse(r.getString("citizen")), position, told, text));
+        String text = text(r.getString("language"), position, minutes, back);
+        sends.add(notify(r.getLong("id"), CitizenId.parse(r.getString("citizen")), position, told, closed, toldClosed,
+            text));
       }
       return Future.join(sends).mapEmpty();
     });
   }
 
-  private Future<Void> notify(long conversation, CitizenId citizen, int position, Integer told, String text) {
-    return pool.withTransaction(conn -> conn.preparedQuery(TOLD).execute(Tuple.of(conversation, position, told))
+  private Future<Void> notify(long conversation, CitizenId citizen, int position, Integer told, boolean closed,
+                              Boolean toldClosed, String text) {
+    return pool.withTransaction(conn -> conn.preparedQuery(TOLD)
+            .execute(Tuple.of(conversation, position, told, closed, toldClosed))
         .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture((Long) null)
             : outbox.enqueue(conn, citizen, OutboundMessage.text(text))))
         .map(id -> {
@@ -94,11 +112,11 @@ public final class QueueNotices {
         });
   }
 
-  String text(String language, int position, int minutes) {
-    Properties p = texts.getOrDefault(language, texts.get("id"));
-    var back = hours.nextOpening(ZonedDateTime.now(config.timezone()));
+  String text(String language, int position, int minutes, Optional<ZonedDateTime> back) {
+    String known = texts.containsKey(language) ? language : "id";  // the day's name in the text's language
+    Properties p = texts.get(known);
     String template = back.isPresent() ? p.getProperty("queue.closed") : p.getProperty("queue.position");
-    String when = back.map(t -> t.format(DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.forLanguageTag(language))))
+    String when = back.map(t -> t.format(DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.forLanguageTag(known))))
         .orElse("");
     return template.replace("{position}", Integer.toString(position)).replace("{minutes}", Integer.toString(minutes))
         .replace("{back}", when);

@@ -32,7 +32,7 @@ class ConversationTest {
   static void start() {
     metaSide = Vertx.vertx();
     node = WhatsAppTestNode.start(FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await(),
-        Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_SENDER_RATE_PER_MINUTE", "6"));
+        Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_SENDER_RATE_PER_MINUTE", "6", "KONTAK_SWEEP_SECONDS", "1"));
   }
 
   @AfterAll
@@ -260,6 +260,25 @@ class ConversationTest {
     assertThat(c.replies()).hasSize(1);
     await().atMost(Duration.ofSeconds(5)).until(() ->
         "WITH_AGENT".equals(new JsonObject(redis.get(key).await().toString()).getString("status")));
+  }
+
+  @Test
+  void theIdleSweepEndsAnIdleBotConversationButLeavesARequestWaitingForTheDesk() {
+    Citizen waiting = citizen();
+    waiting.says("sambungkan ke manusia pls");
+    awaitReplies(waiting, 1);
+    Citizen idle = citizen();
+    idle.says("halo min");
+    awaitReplies(idle, 1);
+    // both untouched for two hours, well past the bot's idle time (30 min); no agent on this node
+    node.rows("UPDATE conversation SET last_activity_at = now() - interval '2 hours' WHERE citizen = ANY($1)",
+        (Object) new String[] {"wa:" + waiting.waId, "wa:" + idle.waId});
+    await().atMost(Duration.ofSeconds(20)).until(() -> node.count("SELECT count(*) FROM conversation_outcome"
+        + " WHERE citizen = $1 AND outcome = 'resolved_by_bot'", "wa:" + idle.waId) == 1);
+    assertThat(node.rows("SELECT status FROM conversation WHERE citizen = $1", "wa:" + waiting.waId).get(0)
+        .getString("status")).isEqualTo("queued");
+    assertThat(node.count("SELECT count(*) FROM conversation_outcome WHERE citizen = $1", "wa:" + waiting.waId))
+        .isZero();
   }
 
   static List<JsonObject> awaitReplies(Citizen c, int n) {

@@ -3,13 +3,17 @@ package io.kontak.whatsapp.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kontak.core.db.Database;
 import io.kontak.whatsapp.fake.FakeGraphApi;
+import io.kontak.whatsapp.media.TestMedia;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +154,11 @@ class SimulatorApiTest {
         "{\"from\":\"" + waId + "\",\"reply\":{\"type\":\"button_reply\",\"title\":\"A\"}}",
         "{\"from\":\"" + waId + "\",\"reply\":{\"type\":\"list_reply\",\"id\":\"a\",\"title\":\"" + "t".repeat(25) + "\"}}",
         "{\"from\":\"" + waId + "\",\"name\":\"" + "n".repeat(101) + "\",\"text\":\"halo\"}",
-        "{\"from\":\"" + waId + "\",\"text\":\"halo\",\"context\":\"not-a-wamid\"}");
+        "{\"from\":\"" + waId + "\",\"text\":\"halo\",\"context\":\"not-a-wamid\"}",
+        "{\"from\":\"" + waId + "\",\"image\":{\"data\":\"iVBORw0KGgo=\",\"mime_type\":\"image/svg+xml\"}}",
+        "{\"from\":\"" + waId + "\",\"image\":{\"data\":\"not base64!\",\"mime_type\":\"image/png\"}}",
+        "{\"from\":\"" + waId + "\",\"image\":{\"mime_type\":\"image/png\"}}",
+        "{\"from\":\"" + waId + "\",\"text\":\"halo\",\"image\":{\"data\":\"iVBORw0KGgo=\",\"mime_type\":\"image/png\"}}");
     for (String body : bad) {
       HttpResponse<String> response = sim.post("/simulator/api/messages", body);
       assertThat(response.statusCode()).as(body.length() > 80 ? body.substring(0, 80) : body).isEqualTo(400);
@@ -167,6 +175,32 @@ class SimulatorApiTest {
     // The limits themselves are fine: 4,096 characters of text.
     sim.says(waId, "a".repeat(4_096));
     assertThat(sim.history(waId)).first().satisfies(e -> assertThat(e.getString("kind")).isEqualTo("in"));
+  }
+
+  @Test
+  void aPhotoIsHeldByTheBuiltInGraphApiAndTheNodeFetchesItLikeMetas() {
+    String waId = citizen();
+    byte[] png = TestMedia.png(24, 24);
+    HttpResponse<String> response = sim.post("/simulator/api/messages", new JsonObject().put("from", waId)
+        .put("image", new JsonObject().put("data", Base64.getEncoder().encodeToString(png))
+            .put("mime_type", "image/png").put("caption", "Bukti transfer")).encode());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    String wamid = new JsonObject(response.body()).getString("wamid");
+
+    JsonObject sent = sim.history(waId).getFirst().getJsonObject("message");
+    assertThat(sent.getString("type")).isEqualTo("image");
+    assertThat(sent.getJsonObject("image").getString("caption")).isEqualTo("Bukti transfer");
+    var sql = Database.pool(sim.vertx, sim.database, 1);
+    try {
+      await().atMost(Duration.ofSeconds(20)).until(() -> sql.preparedQuery(
+          "SELECT bytes FROM wa_media WHERE wamid = $1 AND state = 'stored'").execute(Tuple.of(wamid))
+          .await().size() == 1);
+      var stored = sql.preparedQuery("SELECT bytes FROM wa_media WHERE wamid = $1")
+          .execute(Tuple.of(wamid)).await().iterator().next().getBuffer("bytes").getBytes();
+      assertThat(stored).isEqualTo(png);
+    } finally {
+      sql.close().await();
+    }
   }
 
   @Test

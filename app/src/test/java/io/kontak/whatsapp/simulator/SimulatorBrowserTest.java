@@ -1,8 +1,12 @@
 package io.kontak.whatsapp.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kontak.core.db.Database;
+import io.kontak.whatsapp.media.TestMedia;
+import io.vertx.sqlclient.Tuple;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +39,7 @@ class SimulatorBrowserTest {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOT = Path.of("target", "simulator", "simulator-chat.png");
   static final Path LIST_SCREENSHOT = Path.of("target", "simulator", "simulator-list.png");
+  static final Path SURVEY_SCREENSHOT = Path.of("target", "simulator", "simulator-survey.png");
   static final Duration WAIT = Duration.ofSeconds(30);
 
   static SimulatorNode sim;
@@ -46,7 +51,7 @@ class SimulatorBrowserTest {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, /usr/bin/chromedriver): "
             + "browser test skipped; .ci/run installs them with apt-get when it runs as root");
-    sim = new SimulatorNode(Map.of());
+    sim = new SimulatorNode(Map.of("KONTAK_SURVEY_BOT", "nps"));
     profile = Files.createTempDirectory("kontak-chromium-");
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
@@ -133,6 +138,63 @@ class SimulatorBrowserTest {
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".msg.bot"), 2));
     assertThat(browser.findElements(By.cssSelector(".msg.me .bubble")).get(1).getText()).startsWith(title);
     assertThat(browser.findElements(By.cssSelector(".msg.bot .bubble")).get(1).getText()).isNotBlank();
+  }
+
+  @Test
+  void afterThanksTheSurveyIsAListTheCitizenAnswersByTapping() throws IOException {
+    browser.get(sim.uri("/simulator/?wa_id=6281400000789&name=Browser").toString());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me-label"), "6281400000789"));
+
+    type("halo min");
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".msg.bot"), 1));
+    type("terima kasih");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".msg.bot .list-open"))).click();
+    By rows = By.cssSelector("#sheet .list-row");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(rows));
+    List<WebElement> scores = browser.findElements(rows);
+    assertThat(scores).hasSize(10);
+    assertThat(scores).allSatisfy(row -> assertThat(row.getDomAttribute("data-id")).startsWith("survey:"));
+    Files.createDirectories(SURVEY_SCREENSHOT.getParent());
+    Files.write(SURVEY_SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+
+    scores.stream().filter(row -> "9".equals(row.findElement(By.className("title")).getText())).findFirst()
+        .orElseThrow().click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("sheet")));
+    wait.until(driver -> driver.findElements(By.cssSelector(".msg.bot .bubble")).stream()
+        .anyMatch(bubble -> bubble.getText().startsWith("Terima kasih atas penilaian Anda")));
+    assertThat(browser.findElements(By.cssSelector(".msg.me .bubble")).getLast().getText()).startsWith("9");
+  }
+
+  @Test
+  void aPhotoWithItsCaptionReachesTheNodeWhichFetchesItFromTheBuiltInGraphApi() throws IOException {
+    String waId = "6281400000790";
+    browser.get(sim.uri("/simulator/?wa_id=" + waId + "&name=Browser").toString());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me-label"), waId));
+
+    Path photo = Files.createTempFile("kontak-photo-", ".png");
+    byte[] png = TestMedia.png(48, 32);
+    Files.write(photo, png);
+    browser.findElement(By.id("composer-text")).sendKeys("Bukti transfer");
+    browser.findElement(By.id("attach-file")).sendKeys(photo.toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".msg.me .bubble"), "Bukti transfer"));
+    assertThat(browser.findElement(By.cssSelector(".msg.me .bubble")).getText()).startsWith("[photo]");
+    assertThat(browser.findElement(By.id("composer-text")).getDomProperty("value")).isEmpty();
+    Files.delete(photo);
+
+    var sql = Database.pool(sim.vertx, sim.database, 1);
+    try {
+      await().atMost(WAIT).until(() -> sql.preparedQuery("SELECT bytes FROM wa_media m JOIN wa_inbound i USING (wamid)"
+          + " WHERE i.wa_id = $1 AND m.state = 'stored'").execute(Tuple.of(waId)).await().size() == 1);
+      assertThat(sql.preparedQuery("SELECT bytes FROM wa_media m JOIN wa_inbound i USING (wamid) WHERE i.wa_id = $1")
+          .execute(Tuple.of(waId)).await().iterator().next().getBuffer("bytes").getBytes()).isEqualTo(png);
+    } finally {
+      sql.close().await();
+    }
+    Path shot = Path.of("target", "simulator", "simulator-photo.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
   }
 
   private static void type(String text) {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kontak.app.KontakNode;
 import io.kontak.core.config.KontakConfig;
+import io.kontak.core.db.PostgresUrl;
 import io.kontak.core.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -26,12 +27,13 @@ import java.util.function.Predicate;
 final class SimulatorNode implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final KontakNode node;
+  final PostgresUrl database = TestServices.freshDatabase();
   private final HttpClient http = HttpClient.newHttpClient();
 
   SimulatorNode(Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>(Map.of(
         "KONTAK_HTTP_PORT", "0",
-        "KONTAK_PG_URL", TestServices.freshDatabase().url(),
+        "KONTAK_PG_URL", database.url(),
         "KONTAK_REDIS_URL", TestServices.endpoints().redisUrl(),
         "KONTAK_REDIS_PREFIX", TestServices.freshRedisPrefix(),
         "KONTAK_ADMIN_TOKEN", "test-staff-token",

@@ -14,6 +14,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,6 +71,8 @@ public final class DeskBench {
   Vertx vertx;
   FakeGraphApi fake;
   HttpClient http;
+  /** One client for every agent's socket, held for the whole run: Vert.x closes a client the GC finds unreachable. */
+  WebSocketClient sockets;
   int port;
   final List<Agent> agentList = new ArrayList<>();
   Agent supervisor;
@@ -79,8 +83,11 @@ public final class DeskBench {
   final AtomicLong serverPolls = new AtomicLong();
   final AtomicInteger maxOpenSeen = new AtomicInteger();
   final AtomicLong errors = new AtomicLong();
+  final AtomicLong closedSockets = new AtomicLong();
   final Map<String, Long> errorKinds = new ConcurrentHashMap<>();
   volatile boolean measuring;
+  /** Set once the report is taken: the sockets close with the node after that. */
+  volatile boolean finished;
 
   /** One simulated citizen, numbered; times are System.nanoTime() of this process (0 = not yet). */
   static final class Citizen {
@@ -176,6 +183,7 @@ public final class DeskBench {
       WhatsAppBench.waitHealthy(node, port, 240);
       http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
           .setKeepAlive(true).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(128).setMaxWaitQueueSize(-1));
+      sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(agents + 1));
       int rows = loadRegistry();
       System.out.printf("registry loaded: %d rows%n", rows);
       signInAgents();
@@ -195,7 +203,9 @@ public final class DeskBench {
       }
       measuring = false;
       vertx.cancelTimer(pollTimer);
-      report = report(t0, sendEnd, WhatsAppBench.loadavg(), loadStart, started, node.pid());
+      String serverState = serverState();
+      finished = true;
+      report = report(t0, sendEnd, WhatsAppBench.loadavg(), loadStart, started, node.pid()) + serverState;
     } finally {
       WhatsAppBench.stop(node);
       WhatsAppBench.deleteTree(dataDir);
@@ -260,12 +270,20 @@ public final class DeskBench {
   }
 
   Future<Void> connect(Agent agent) {
-    WebSocketClient client = vertx.createWebSocketClient();
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
         .setURI("/eventbus/websocket").addHeader("Cookie", agent.cookie);
-    return client.connect(options).map(ws -> {
+    return sockets.connect(options).map(ws -> {
       agent.socket = ws;
       ws.handler(frame -> onFrame(agent, new JsonObject(frame.toString())));
+      ws.closeHandler(v -> {
+        if (finished) {
+          return;
+        }
+        closedSockets.incrementAndGet();
+        System.out.println(Instant.now() + " socket of " + agent.username + " closed: " + ws.closeStatusCode() + " "
+            + ws.closeReason());
+      });
+      ws.exceptionHandler(e -> System.out.println(Instant.now() + " socket of " + agent.username + ": " + e));
       ws.writeTextMessage(new JsonObject().put("type", "register")
           .put("address", "kontak.desk.agent." + agent.username).encode());
       // The bridge closes sockets that stay silent past its ping timeout.
@@ -378,6 +396,48 @@ public final class DeskBench {
         }
       }
     });
+  }
+
+  /**
+   * Where the run ended, as the server and the agents saw it: a chat that never finished stopped at
+   * one of these stages, which tells a routing shortfall from a message that never reached an agent.
+   */
+  String serverState() {
+    JsonArray agentsNow = call(HttpMethod.GET, "/api/desk/agents", null, session(supervisor), 200).await()
+        .getJsonArray("items");
+    JsonArray queue = call(HttpMethod.GET, "/api/desk/queue", null, session(supervisor), 200).await()
+        .getJsonArray("items");
+    Map<String, Long> statuses = new TreeMap<>();
+    long open = 0;
+    long parked = 0;
+    for (Object o : agentsNow) {
+      JsonObject a = (JsonObject) o;
+      if (!"agent".equals(a.getString("role"))) {
+        continue;
+      }
+      statuses.merge(a.getString("status"), 1L, Long::sum);
+      open += a.getLong("open", 0L);
+      parked += a.getLong("parked", 0L);
+    }
+    Set<Long> onSockets = new java.util.HashSet<>();
+    agentList.forEach(a -> onSockets.addAll(a.open));
+    agentsNow.stream().map(o -> (JsonObject) o).flatMap(a -> a.getJsonArray("chats", new JsonArray()).stream())
+        .map(id -> ((Number) id).longValue()).filter(id -> !onSockets.contains(id)).limit(3)
+        .forEach(id -> System.out.println("held on the server, on no socket: " + id + " "
+            + call(HttpMethod.GET, "/api/desk/chats/" + id, null, session(supervisor), 200).await().encodePrettily()));
+    List<Citizen> all = List.copyOf(byIndex.values());
+    long notAssigned = all.stream().filter(c -> c.assigned == 0).count();
+    long noFollowUp = all.stream().filter(c -> c.assigned != 0 && c.followUpSeen == 0).count();
+    long notClosed = all.stream().filter(c -> c.followUpSeen != 0 && c.closed == 0).count();
+    long openOnSockets = agentList.stream().mapToLong(a -> a.open.size()).sum();
+    return "\n| at the end of the run (every citizen, warmup included) | value |\n|---|---:|\n"
+        + "| agents by status (server) | " + statuses + " |\n"
+        + "| open chats held / parked (server) | " + open + " / " + parked + " |\n"
+        + "| open chats on the agents' sockets | " + openOnSockets + " |\n"
+        + "| queued (server) | " + queue.size() + " |\n"
+        + "| agents' live sockets closed during the run | " + closedSockets.get() + " |\n"
+        + "| never assigned / assigned, follow-up never seen / follow-up seen, not closed | " + notAssigned + " / "
+        + noFollowUp + " / " + notClosed + " |\n";
   }
 
   void deliver(Citizen c, String wamidSuffix, String text) {

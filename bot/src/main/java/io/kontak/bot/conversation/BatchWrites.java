@@ -4,9 +4,11 @@ import io.kontak.core.bus.DeskInbound;
 import io.kontak.core.bus.HandoffQueued;
 import io.kontak.core.bus.KontakEvent;
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.core.conversation.FollowUps;
 import io.kontak.whatsapp.inbound.InboundQueue;
 import io.kontak.whatsapp.outbox.OutboundMessage;
 import io.kontak.whatsapp.outbox.Outbox;
+import io.kontak.whatsapp.survey.SurveyInput;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.sqlclient.SqlConnection;
@@ -34,13 +36,15 @@ final class BatchWrites {
   private final Map<CitizenId, OpenConversation> written = new HashMap<>();
   private final List<Long> enqueued = new ArrayList<>();
   private final ConversationStore store;
+  private final FollowUps followUps;
 
   /** A handoff to announce after the commit; a new conversation's id is known only then. */
   private record Handoff(CitizenId citizen, OpenConversation conversation, Turn.Handoff handoff) {
   }
 
-  BatchWrites(ConversationStore store) {
+  BatchWrites(ConversationStore store, FollowUps followUps) {
     this.store = store;
+    this.followUps = followUps;
   }
 
   void processed(String wamid) {
@@ -68,8 +72,23 @@ final class BatchWrites {
     handoffs.add(new Handoff(citizen, conversation, handoff));
   }
 
+  /** A new conversation that goes back to the desk, following up {@code earlier}. */
+  void followUp(OpenConversation conversation, CitizenId citizen, FollowUps.Earlier earlier) {
+    afterSave.add(conn -> followUps.queue(conn, citizen, earlier));
+    handoffs.add(new Handoff(citizen, conversation, new Turn.Handoff(FollowUps.REASON, earlier.priority())));
+  }
+
+  /** Ends the conversation; a survey it sends is handed to the sender with the replies. */
   void close(CitizenId citizen, String outcome) {
-    afterSave.add(conn -> store.close(conn, citizen, outcome));
+    afterSave.add(conn -> store.close(conn, citizen, outcome).map(survey -> {
+      survey.ifPresent(enqueued::add);
+      return null;
+    }));
+  }
+
+  /** Records a survey answer on the ended conversation it rates. */
+  void surveyAnswer(SurveyInput.Answer answer) {
+    afterSave.add(conn -> store.answer(conn, answer));
   }
 
   /** Issues every statement at once and completes when all are done (the caller then commits). */

@@ -4,16 +4,25 @@ import io.kontak.bot.conversation.SenderRateLimit.Admission;
 import io.kontak.bot.reply.Messages;
 import io.kontak.bot.reply.Reply;
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.core.conversation.FollowUps;
 import io.kontak.whatsapp.inbound.InboundQueue;
+import io.kontak.whatsapp.survey.PendingSurvey;
+import io.kontak.whatsapp.survey.SurveyInput;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One citizen's waiting messages inside a {@link TurnBatch}: answered in arrival order against the
  * conversation held in memory, every effect recorded in the batch's {@link BatchWrites} so the
  * batch writes them all in one go. A message after the one that closed the conversation is left
- * for the next batch, which opens a new conversation for it.
+ * for the next batch, which opens a new conversation for it. An answer to an end-of-chat survey is
+ * recorded on the conversation it rates and opens none. A new conversation that follows up an
+ * agent's chat goes to the desk with its first message that is not a survey answer: the bot stays
+ * silent in it.
  */
 final class CitizenTurns {
   private final CitizenId citizen;
@@ -23,7 +32,12 @@ final class CitizenTurns {
   private final Messages messages;
   private final BatchWrites writes;
   private final OpenConversation.Status statusBefore;
+  /** The agent's chat this new conversation follows up, or null (once handed to the desk: null). */
+  private FollowUps.Earlier followUp;
   private final ReplyWindow window;
+  private final Surveys surveys;
+  /** Unanswered surveys of this citizen, newest first; an answered one leaves the list. */
+  private final List<PendingSurvey> pendingSurveys;
   /** Past the 24-hour window: every reply of this batch becomes one reopening template. */
   private final boolean windowClosed;
   private boolean reopeningSent;
@@ -33,9 +47,13 @@ final class CitizenTurns {
   private boolean touched;
   private boolean unfinished;
 
-  CitizenTurns(CitizenId citizen, OpenConversation conversation, List<InboundQueue.Stored> waiting,
-               List<Admission> admissions, Dialog dialog, Messages messages, ReplyWindow window, BatchWrites writes) {
+  CitizenTurns(CitizenId citizen, OpenConversation conversation, FollowUps.Earlier followUp,
+               List<InboundQueue.Stored> waiting, List<Admission> admissions, Dialog dialog, Messages messages,
+               ReplyWindow window, BatchWrites writes, Surveys surveys, List<PendingSurvey> pendingSurveys) {
     this.citizen = citizen;
+    this.followUp = followUp;
+    this.surveys = surveys;
+    this.pendingSurveys = new ArrayList<>(pendingSurveys);
     this.window = window;
     this.windowClosed = waiting.stream().map(s -> s.message().header().timestamp()).max(Instant::compareTo)
         .map(window::closed).orElse(false);
@@ -54,7 +72,7 @@ final class CitizenTurns {
 
   /** The citizen's last message the bot will read now, if any: it gets the read mark and typing indicator. */
   String lastToRead() {
-    if (conversation.status() != OpenConversation.Status.BOT) {
+    if (conversation.status() != OpenConversation.Status.BOT || followUp != null) {
       return null;
     }
     String last = null;
@@ -90,10 +108,23 @@ final class CitizenTurns {
       return Future.succeededFuture();
     }
     String wamid = stored.message().wamid();
+    Optional<SurveyInput> survey = surveys.input(pendingSurveys, stored.message(), conversation.saved() || touched);
+    if (survey.isPresent()) {
+      writes.processed(wamid);
+      answered(survey.get(), admission(nextAdmission++));
+      return Future.succeededFuture();
+    }
     writes.processed(wamid);
     touched = true;
+    if (followUp != null) {
+      conversation = conversation.queued();
+      writes.followUp(conversation, citizen, followUp);
+      followUp = null;
+    }
     if (conversation.status().withHumans()) {
-      writes.toDesk(conversation.id(), wamid);  // the desk reads it from the stored messages
+      if (conversation.saved()) {
+        writes.toDesk(conversation.id(), wamid);  // the desk reads it from the stored messages
+      }  // else the handoff announced after the commit brings the new conversation, this message in it
       return Future.succeededFuture();
     }
     return switch (admission(nextAdmission++)) {
@@ -121,6 +152,17 @@ final class CitizenTurns {
       conversation = conversation.closed();
     }
     return null;
+  }
+
+  /** Records a survey answer and thanks the citizen; the conversation in memory stays untouched (none is opened). */
+  private void answered(SurveyInput input, Admission admission) {
+    if (input instanceof SurveyInput.Answer answer) {
+      pendingSurveys.remove(answer.survey());
+      writes.surveyAnswer(answer);
+      if (admission == Admission.ADMITTED && !windowClosed) {
+        writes.send(citizen, surveys.thanks(answer.survey()));
+      }
+    }
   }
 
   private void reply(Reply reply) {

@@ -5,8 +5,10 @@ import io.kontak.core.bus.Addresses;
 import io.kontak.core.bus.InboundStored;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.core.conversation.FollowUps;
 import io.kontak.whatsapp.inbound.InboundQueue;
 import io.kontak.whatsapp.outbox.Outbox;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -51,7 +53,9 @@ public final class ConversationEngine extends VerticleBase {
   private final ConversationCache cache;
   private final KontakConfig.Conversations settings;
   private final ConversationMetrics metrics;
-  private final ConversationStore store = new ConversationStore();
+  private final Surveys surveys;
+  private final FollowUps followUps;
+  private final ConversationStore store;
   private final Set<CitizenId> waiting = new LinkedHashSet<>();
   private final Set<CitizenId> inBatch = new HashSet<>();
   private final Set<CitizenId> again = new HashSet<>();
@@ -62,7 +66,7 @@ public final class ConversationEngine extends VerticleBase {
 
   public ConversationEngine(Pool pool, Outbox outbox, Dialog dialog, Messages messages, SenderRateLimit rateLimit,
                             RedisAPI redis, String redisPrefix, KontakConfig.Conversations settings,
-                            ConversationMetrics metrics) {
+                            ConversationMetrics metrics, Surveys surveys, FollowUps followUps) {
     this.pool = pool;
     this.outbox = outbox;
     this.dialog = dialog;
@@ -71,12 +75,16 @@ public final class ConversationEngine extends VerticleBase {
     this.cache = new ConversationCache(redis, redisPrefix, settings.idle());
     this.settings = settings;
     this.metrics = metrics;
+    this.surveys = surveys;
+    this.followUps = followUps;
+    this.store = new ConversationStore(surveys);
   }
 
   @Override
   public Future<?> start() {
     batch = new TurnBatch(pool, outbox, dialog, messages, rateLimit, store, cache, vertx.eventBus(),
-        settings.defaultLanguage(), MESSAGES_PER_BATCH, ReplyWindow.of(settings.reopenTemplate()));
+        settings.defaultLanguage(), MESSAGES_PER_BATCH, ReplyWindow.of(settings.reopenTemplate()), surveys,
+        followUps);
     vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND_STORED, event -> {
       String citizen = event.body() == null ? null : InboundStored.fromJson(event.body()).citizen();
       if (citizen != null) {

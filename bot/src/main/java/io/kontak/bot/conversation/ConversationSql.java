@@ -61,7 +61,7 @@ final class ConversationSql {
       INSERT INTO fraud_report (conversation_id, citizen, description)
       SELECT id, citizen, $2 FROM conversation WHERE citizen = $1 AND status <> 'closed'""";
 
-  /** Ends a conversation and records its outcome ($2); %s picks the conversation by $1. */
+  /** Ends a conversation and records its outcome ($2); %s picks the conversation by $1. Returns the conversation's id. */
   private static final String CLOSE_WHERE = """
       WITH closed AS (
         UPDATE conversation SET status = 'closed', closed_at = now()
@@ -74,7 +74,8 @@ final class ConversationSql {
                   ELSE extract(epoch FROM coalesce(assigned_at, closed_at) - queued_at)::int END,
              extract(epoch FROM closed_at - coalesce(assigned_at, opened_at))::int,
              closed_at
-        FROM closed""";
+        FROM closed
+      RETURNING conversation_id""";
 
   /** The citizen's open conversation ($1 = citizen key). */
   static final String CLOSE_OPEN = CLOSE_WHERE.formatted("citizen = $1");
@@ -83,13 +84,14 @@ final class ConversationSql {
   static final String CLOSE = CLOSE_WHERE.formatted("id = $1");
 
   /**
-   * Conversations nobody touched for a while end: answered by the bot → resolved by the bot;
-   * never answered, or left waiting in the queue → abandoned.
+   * Conversations with the bot nobody touched for a while end: answered → resolved by the bot, never
+   * answered → abandoned. One waiting in the desk's queue is not the bot's: the queue keeps the
+   * citizen's request (through the night, say) until the desk's own queue timeout.
    */
   static final String IDLE = """
-      SELECT id, CASE WHEN status = 'bot' AND bot_answers > 0 THEN 'resolved_by_bot' ELSE 'abandoned' END AS outcome
+      SELECT id, CASE WHEN bot_answers > 0 THEN 'resolved_by_bot' ELSE 'abandoned' END AS outcome
         FROM conversation
-       WHERE status IN ('bot', 'queued') AND last_activity_at < now() - make_interval(secs => $1)
+       WHERE status = 'bot' AND last_activity_at < now() - make_interval(secs => $1)
        LIMIT 500""";
 
   private ConversationSql() {

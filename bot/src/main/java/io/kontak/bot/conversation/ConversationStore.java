@@ -1,22 +1,34 @@
 package io.kontak.bot.conversation;
 
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.whatsapp.survey.SurveyInput;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Conversations, outcomes and fraud reports in Postgres. Every method joins the caller's transaction. */
+/**
+ * Conversations, outcomes and fraud reports in Postgres. Every method joins the caller's transaction,
+ * except the idle sweep's. An ending sends the end-of-chat survey its outcome asks for.
+ */
 final class ConversationStore {
+  private final Surveys surveys;
+
+  ConversationStore(Surveys surveys) {
+    this.surveys = surveys;
+  }
 
   /**
    * Takes every citizen's advisory lock, for the rest of the transaction, and lets the transaction
@@ -106,16 +118,32 @@ final class ConversationStore {
         .mapEmpty();
   }
 
-  Future<Void> close(SqlClient sql, CitizenId citizen, String outcome) {
-    return sql.preparedQuery(ConversationSql.CLOSE_OPEN).execute(Tuple.of(citizen.key(), outcome)).mapEmpty();
+  /** Ends the citizen's open conversation; the future holds the outbox row of the survey sent, if any. */
+  Future<Optional<Long>> close(SqlClient sql, CitizenId citizen, String outcome) {
+    return sql.preparedQuery(ConversationSql.CLOSE_OPEN).execute(Tuple.of(citizen.key(), outcome))
+        .compose(closed -> survey(sql, closed));
   }
 
   Future<Void> report(SqlClient sql, CitizenId citizen, String description) {
     return sql.preparedQuery(ConversationSql.REPORT).execute(Tuple.of(citizen.key(), description)).mapEmpty();
   }
 
-  private Future<Void> close(SqlClient sql, long id, String outcome) {
-    return sql.preparedQuery(ConversationSql.CLOSE).execute(Tuple.of(id, outcome)).mapEmpty();
+  /** Records a survey answer (the ended conversation stays as it is). */
+  Future<Void> answer(SqlClient sql, SurveyInput.Answer answer) {
+    return surveys.record(sql, answer);
+  }
+
+  /** Ends one idle conversation with its survey in one transaction; the survey is handed to the sender after it. */
+  private Future<Void> close(Pool pool, long id, String outcome) {
+    return pool.withTransaction(conn -> conn.preparedQuery(ConversationSql.CLOSE).execute(Tuple.of(id, outcome))
+            .compose(closed -> survey(conn, closed)))
+        .onSuccess(sent -> sent.ifPresent(row -> surveys.handOver(List.of(row))))
+        .mapEmpty();
+  }
+
+  private Future<Optional<Long>> survey(SqlClient sql, RowSet<Row> closed) {
+    return closed.size() == 0 ? Future.succeededFuture(Optional.empty())
+        : surveys.invite(sql, closed.iterator().next().getLong("conversation_id"));
   }
 
   /** Closes conversations idle for longer than {@code idle}; returns how many. */

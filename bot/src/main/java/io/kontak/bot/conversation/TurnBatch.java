@@ -3,8 +3,12 @@ package io.kontak.bot.conversation;
 import io.kontak.bot.conversation.SenderRateLimit.Admission;
 import io.kontak.bot.reply.Messages;
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.core.conversation.FollowUps;
 import io.kontak.whatsapp.inbound.InboundQueue;
+import io.kontak.whatsapp.message.InboundMessage;
 import io.kontak.whatsapp.outbox.Outbox;
+import io.kontak.whatsapp.survey.PendingSurvey;
+import io.kontak.whatsapp.survey.Surveys;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.sqlclient.Pool;
@@ -43,10 +47,12 @@ final class TurnBatch {
   private final String defaultLanguage;
   private final int messageLimit;
   private final ReplyWindow window;
+  private final Surveys surveys;
+  private final FollowUps followUps;
 
   TurnBatch(Pool pool, Outbox outbox, Dialog dialog, Messages messages, SenderRateLimit rateLimit,
             ConversationStore store, ConversationCache cache, EventBus bus, String defaultLanguage, int messageLimit,
-            ReplyWindow window) {
+            ReplyWindow window, Surveys surveys, FollowUps followUps) {
     this.pool = pool;
     this.outbox = outbox;
     this.dialog = dialog;
@@ -58,10 +64,17 @@ final class TurnBatch {
     this.defaultLanguage = defaultLanguage;
     this.messageLimit = messageLimit;
     this.window = window;
+    this.surveys = surveys;
+    this.followUps = followUps;
   }
 
-  /** What was read under the locks. */
-  private record Waiting(List<InboundQueue.Stored> messages, Map<CitizenId, OpenConversation> conversations) {
+  /**
+   * What was read under the locks; {@code surveys}: unanswered surveys of citizens whose messages may
+   * answer one; {@code followUps}: citizens whose new conversation goes straight back to the desk,
+   * with the agent's chat it follows.
+   */
+  private record Waiting(List<InboundQueue.Stored> messages, Map<CitizenId, OpenConversation> conversations,
+                         Map<CitizenId, List<PendingSurvey>> surveys, Map<CitizenId, FollowUps.Earlier> followUps) {
     Map<CitizenId, List<InboundQueue.Stored>> byCitizen() {
       return messages.stream().collect(Collectors.groupingBy(s -> s.message().citizen(), LinkedHashMap::new,
           Collectors.toList()));
@@ -78,7 +91,7 @@ final class TurnBatch {
   }
 
   private Future<Result> attempt(List<CitizenId> citizens, Map<CitizenId, OpenConversation> cached) {
-    var writes = new BatchWrites(store);
+    var writes = new BatchWrites(store, followUps);
     return pool.withTransaction(conn -> read(conn, citizens, cached)
             .compose(waiting -> answer(waiting, writes)
                 .compose(turns -> writes.write(conn, outbox).map(written -> result(citizens, waiting, turns)))))
@@ -87,7 +100,8 @@ final class TurnBatch {
 
   /**
    * Locks the citizens, reads their messages and whichever conversations the cache did not have; a
-   * citizen without an open conversation gets a new one, written with the batch.
+   * citizen without an open conversation gets a new one, written with the batch: the desk's again
+   * when it follows up an agent's chat (asked alongside, for the citizens the cache did not have).
    */
   private Future<Waiting> read(SqlConnection conn, List<CitizenId> citizens, Map<CitizenId, OpenConversation> cached) {
     List<CitizenId> uncached = citizens.stream().filter(c -> !cached.containsKey(c)).toList();
@@ -95,12 +109,24 @@ final class TurnBatch {
     Future<List<InboundQueue.Stored>> waiting = InboundQueue.unprocessed(conn, citizens, messageLimit);
     Future<Map<CitizenId, OpenConversation>> read = uncached.isEmpty() ? Future.succeededFuture(Map.of())
         : store.open(conn, uncached);
-    return Future.all(locked, waiting, read).map(all -> {
+    Future<Map<CitizenId, FollowUps.Earlier>> earlier = followUps.recent(conn, uncached);
+    return Future.all(locked, waiting, read, earlier).compose(all -> {
       Map<CitizenId, OpenConversation> conversations = new HashMap<>(cached);
       conversations.putAll(read.result());
-      waiting.result().forEach(stored -> conversations.computeIfAbsent(stored.message().citizen(),
-          citizen -> OpenConversation.fresh(defaultLanguage)));
-      return new Waiting(waiting.result(), conversations);
+      Map<CitizenId, FollowUps.Earlier> following = new HashMap<>();
+      waiting.result().forEach(stored -> conversations.computeIfAbsent(stored.message().citizen(), citizen -> {
+        FollowUps.Earlier previous = earlier.result().get(citizen);
+        if (previous == null) {
+          return OpenConversation.fresh(defaultLanguage);
+        }
+        following.put(citizen, previous);
+        return OpenConversation.fresh(previous.language());
+      }));
+      // one more round trip only in the rare batch with a survey tap or a bare number in it
+      Set<CitizenId> mayAnswer = waiting.result().stream().map(InboundQueue.Stored::message)
+          .filter(Surveys::mayAnswer).map(InboundMessage::citizen).collect(Collectors.toSet());
+      return surveys.pending(conn, mayAnswer).map(pending -> new Waiting(waiting.result(), conversations, pending,
+          following));
     });
   }
 
@@ -109,7 +135,8 @@ final class TurnBatch {
     Map<CitizenId, Integer> toBot = new HashMap<>();
     byCitizen.forEach((citizen, stored) -> {
       OpenConversation conversation = waiting.conversations().get(citizen);
-      if (conversation != null && conversation.status() == OpenConversation.Status.BOT) {
+      if (conversation != null && conversation.status() == OpenConversation.Status.BOT
+          && !waiting.followUps().containsKey(citizen)) {
         toBot.put(citizen, stored.size());
       }
     });
@@ -118,7 +145,8 @@ final class TurnBatch {
       byCitizen.forEach((citizen, stored) -> {
         OpenConversation conversation = waiting.conversations().get(citizen);
         List<Admission> admitted = admissions.getOrDefault(citizen, List.of());
-        turns.add(new CitizenTurns(citizen, conversation, stored, admitted, dialog, messages, window, writes));
+        turns.add(new CitizenTurns(citizen, conversation, waiting.followUps().get(citizen), stored, admitted, dialog,
+            messages, window, writes, surveys, waiting.surveys().getOrDefault(citizen, List.of())));
       });
       turns.forEach(turn -> {
         String read = turn.lastToRead();

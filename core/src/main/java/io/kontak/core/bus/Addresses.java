@@ -28,12 +28,21 @@ public final class Addresses {
   public static final String OUTBOX_MARK_READ = "kontak.whatsapp.outbox.mark-read";
 
   /**
+   * Wakes this node's media fetcher after the webhook committed media messages; body: a JSON array
+   * of their wamids (fetched first, before Meta's ids expire). Local only: the fetcher also polls.
+   */
+  public static final String MEDIA_NUDGE = "kontak.whatsapp.media.nudge";
+
+  /**
    * {@link OutboxFailed}: an outbound message will not reach the citizen without a human: Meta
    * refused it for good (131047 outside the 24-hour window, 131026 undeliverable, 131048 spam limit,
    * blocked, template or auth errors), retries ran out, a delivery status came back {@code failed},
    * or a send was interrupted with its outcome unknown.
    */
   public static final String OUTBOX_FAILED = "kontak.whatsapp.outbox.failed";
+
+  /** {@link OutboxStatus}: a watched outbound message was sent, delivered or read (Meta's status webhooks). */
+  public static final String OUTBOX_STATUS = "kontak.whatsapp.outbox.status";
 
   /** {@link HandoffQueued}: a conversation went to the desk queue. */
   public static final String HANDOFF_QUEUED = "kontak.conversation.handoff.queued";

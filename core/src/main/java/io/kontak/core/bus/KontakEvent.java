@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
  * {@code fromJson} its consumers read it back with.
  */
 public sealed interface KontakEvent
-    permits InboundStored, HandoffQueued, DeskInbound, OutboxFailed, RegistryActivated {
+    permits InboundStored, HandoffQueued, DeskInbound, OutboxFailed, OutboxStatus, RegistryActivated {
 
   /** The event-bus address the event is published on. */
   String address();

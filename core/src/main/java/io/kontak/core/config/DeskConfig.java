@@ -24,6 +24,9 @@ import java.util.Map;
  * @param loginMaxFailuresPerAddress failed sign-ins per client address within {@code loginWindow} before 429
  * @param loginWindow            the window failed sign-ins are counted in
  * @param presenceGrace          an agent without a live connection or API call this long is offline
+ * @param livePingTimeout        the live channel closes a socket whose browser sent no ping this long;
+ *                               above two minutes, since browsers run a hidden tab's timers about once
+ *                               a minute, and never above {@code presenceGrace}
  * @param firstReplyTimeout      an assigned chat without the agent's first reply this long moves on
  * @param maxMoves               moves for lack of a first reply before the supervisor is alerted instead
  * @param slowReplyAlert         a citizen waiting this long mid-conversation raises an alert
@@ -35,24 +38,44 @@ import java.util.Map;
  * @param officeHours            opening hours per day of the week (absent: closed that day)
  * @param holidays               days the office is closed
  * @param queueNotices           tell waiting citizens their place and the expected wait
+ * @param followUpWindow         a citizen writing this soon after an agent closed their chat goes back to the desk
+ *                               (that agent first) instead of the bot; zero: never
+ * @param queueAbandonAfter      a conversation waiting in the queue untouched this long is closed as abandoned;
+ *                               zero: never
  */
 public record DeskConfig(int defaultCapacity, int passwordMinLength, Duration sessionIdle, Duration sessionMax,
                          boolean secureCookie, int loginSlowAfter, int loginMaxFailures,
                          int loginMaxFailuresPerAddress, Duration loginWindow, Duration presenceGrace,
+                         Duration livePingTimeout,
                          Duration firstReplyTimeout, int maxMoves, Duration slowReplyAlert, Duration parkAfter,
                          Duration abandonParkedAfter, List<String> resolutions, Duration timerInterval,
                          ZoneId timezone, Map<DayOfWeek, Hours> officeHours, List<LocalDate> holidays,
-                         boolean queueNotices) {
+                         boolean queueNotices, Duration followUpWindow, Duration queueAbandonAfter) {
 
   public static final List<String> DEFAULT_RESOLUTIONS = List.of(
       "answered", "registration_checked", "fraud_report_taken", "referred", "no_response", "other");
   public static final String DEFAULT_OFFICE_HOURS = "mon-fri 08:00-17:00";
+
+  /** The live channel's ping timeout unless configured (or capped by a shorter presence grace). */
+  public static final Duration DEFAULT_LIVE_PING_TIMEOUT = Duration.ofSeconds(150);
+
+  public DeskConfig {
+    if (livePingTimeout.isNegative() || livePingTimeout.isZero()) {
+      throw new IllegalArgumentException("KONTAK_DESK_LIVE_PING_TIMEOUT_SECONDS must be at least 1");
+    }
+    if (presenceGrace.compareTo(livePingTimeout) < 0) {
+      throw new IllegalArgumentException("KONTAK_DESK_PRESENCE_GRACE_SECONDS (" + presenceGrace.toSeconds()
+          + ") must be at least KONTAK_DESK_LIVE_PING_TIMEOUT_SECONDS (" + livePingTimeout.toSeconds()
+          + "): an agent whose socket still counts as open must not be made offline");
+    }
+  }
 
   /** One day's opening hours. */
   public record Hours(LocalTime opens, LocalTime closes) {
   }
 
   static DeskConfig from(Env e) {
+    Duration grace = Duration.ofSeconds(e.integer("KONTAK_DESK_PRESENCE_GRACE_SECONDS", 180));
     return new DeskConfig(
         e.integer("KONTAK_DESK_CAPACITY", 4),
         e.integer("KONTAK_DESK_PASSWORD_MIN_LENGTH", 10),
@@ -63,7 +86,10 @@ public record DeskConfig(int defaultCapacity, int passwordMinLength, Duration se
         e.integer("KONTAK_DESK_LOGIN_MAX_FAILURES", 10),
         e.integer("KONTAK_DESK_LOGIN_MAX_FAILURES_PER_ADDRESS", 50),
         Duration.ofSeconds(e.integer("KONTAK_DESK_LOGIN_WINDOW_SECONDS", 900)),
-        Duration.ofSeconds(e.integer("KONTAK_DESK_PRESENCE_GRACE_SECONDS", 120)),
+        grace,
+        // unset, the ping timeout stays within a shortened grace (tests shorten it to a second)
+        Duration.ofSeconds(e.integer("KONTAK_DESK_LIVE_PING_TIMEOUT_SECONDS",
+            (int) Math.min(DEFAULT_LIVE_PING_TIMEOUT.toSeconds(), grace.toSeconds()))),
         Duration.ofSeconds(e.integer("KONTAK_DESK_FIRST_REPLY_SECONDS", 180)),
         e.integer("KONTAK_DESK_MAX_MOVES", 2),
         Duration.ofSeconds(e.integer("KONTAK_DESK_SLOW_REPLY_SECONDS", 300)),
@@ -74,7 +100,9 @@ public record DeskConfig(int defaultCapacity, int passwordMinLength, Duration se
         ZoneId.of(e.string("KONTAK_TIMEZONE", "Asia/Jakarta")),
         weekSchedule(e.string("KONTAK_DESK_OFFICE_HOURS", DEFAULT_OFFICE_HOURS)),
         e.list("KONTAK_DESK_HOLIDAYS", List.of()).stream().map(LocalDate::parse).toList(),
-        e.bool("KONTAK_DESK_QUEUE_NOTICES", true));
+        e.bool("KONTAK_DESK_QUEUE_NOTICES", true),
+        Duration.ofMinutes(e.integer("KONTAK_DESK_FOLLOWUP_MINUTES", 10)),
+        Duration.ofHours(e.integer("KONTAK_DESK_QUEUE_ABANDON_HOURS", 24)));
   }
 
   /**

@@ -26,7 +26,8 @@ public record KontakConfig(
     Simulator simulator,
     Postgres postgres,
     DeskConfig desk,
-    ReportsConfig reports) {
+    ReportsConfig reports,
+    Media media) {
 
   /**
    * Connections a node keeps to Postgres, in two pools so that storing what Meta delivers never
@@ -67,6 +68,24 @@ public record KontakConfig(
   public record WhatsApp(String appSecret, String verifyToken, String accessToken,
                          String phoneNumberId, String graphUrl) {
     public static final String META_GRAPH_URL = "https://graph.facebook.com/v23.0";
+    /** The phone-number id of the demo run, whose replies go to the built-in fake Graph API. */
+    public static final String DEMO_PHONE_NUMBER_ID = "100000000000001";
+
+    /** Without an access token nothing can reach Meta: replies go to the built-in fake Graph API. */
+    public boolean demo() {
+      return accessToken.isBlank();
+    }
+
+    /** The unset values filled in: {@code generatedSecret} as the app secret, the demo phone-number id. */
+    public WhatsApp withDefaults(String generatedSecret) {
+      return new WhatsApp(appSecret.isBlank() ? generatedSecret : appSecret, verifyToken, accessToken,
+          phoneNumberId.isBlank() ? DEMO_PHONE_NUMBER_ID : phoneNumberId, graphUrl);
+    }
+
+    /** Replies sent to another Graph API (the built-in fake) with its token. */
+    public WhatsApp withGraph(String url, String token) {
+      return new WhatsApp(appSecret, verifyToken, token, phoneNumberId, url);
+    }
   }
 
   /**
@@ -91,6 +110,21 @@ public record KontakConfig(
    */
   public record Graph(int sendRatePerSecond, int maxInFlight, Duration timeout, Duration retryBase, Duration retryMax,
                       int retryAttempts, Duration pollInterval, Duration spamPause) {
+  }
+
+  /**
+   * Citizens' media (images, documents, voice notes, videos, stickers), fetched from the Graph API
+   * on arrival; retries use {@link Graph}'s backoff and attempts.
+   *
+   * @param maxBytes    a file larger than this is not fetched (the desk shows it as too large)
+   * @param maxInFlight media downloads in flight at once per node (each held in memory until stored)
+   */
+  public record Media(long maxBytes, int maxInFlight) {
+    public Media {
+      if (maxBytes <= 0 || maxInFlight <= 0) {
+        throw new IllegalArgumentException("KONTAK_MEDIA_MAX_BYTES and KONTAK_MEDIA_MAX_IN_FLIGHT must be positive");
+      }
+    }
   }
 
   /**
@@ -164,51 +198,62 @@ public record KontakConfig(
             e.integer("KONTAK_PG_POOL_SIZE", 16),
             e.integer("KONTAK_PG_INTAKE_POOL_SIZE", 4)),
         DeskConfig.from(e),
-        ReportsConfig.from(e));
+        ReportsConfig.from(e),
+        new Media(
+            e.longValue("KONTAK_MEDIA_MAX_BYTES", 16L * 1024 * 1024),
+            e.integer("KONTAK_MEDIA_MAX_IN_FLIGHT", 4)));
   }
 
   /**
    * The settings of {@code kontak run}, the one-process demo: as {@link #from}, except that the
-   * simulator is on unless {@code KONTAK_SIMULATOR} is set (set it to {@code false} in production).
+   * simulator is on unless {@code KONTAK_SIMULATOR} is set (set it to {@code false} in production),
+   * and endings are surveyed (NPS after the bot, CSAT after an agent) unless the survey variables say otherwise.
    */
   public static KontakConfig forRunCommand(Map<String, String> env) {
+    Env e = new Env(env);
     KontakConfig config = from(env);
-    return new Env(env).optional(SIMULATOR).isPresent() ? config : config.withSimulator(true);
+    config = config.withReports(config.reports().withSurvey(SurveyConfig.forDemo(e)));
+    return e.optional(SIMULATOR).isPresent() ? config : config.withSimulator(true);
   }
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {
     return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
-        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports);
+        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports, media);
   }
 
   public KontakConfig withAdminToken(String token) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
-        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports);
+        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports, media);
   }
 
   public KontakConfig withHttpPort(int port) {
     return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk, reports);
+        registry, branding, conversations, simulator, postgres, desk, reports, media);
   }
 
   public KontakConfig withWhatsApp(WhatsApp other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, other, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk, reports);
+        registry, branding, conversations, simulator, postgres, desk, reports, media);
   }
 
   public KontakConfig withSimulator(boolean enabled) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, new Simulator(enabled), postgres, desk, reports);
+        registry, branding, conversations, new Simulator(enabled), postgres, desk, reports, media);
   }
 
   public KontakConfig withDesk(DeskConfig other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, other, reports);
+        registry, branding, conversations, simulator, postgres, other, reports, media);
   }
 
   public KontakConfig withReports(ReportsConfig other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk, other);
+        registry, branding, conversations, simulator, postgres, desk, other, media);
+  }
+
+  public KontakConfig withMedia(Media other) {
+    return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
+        registry, branding, conversations, simulator, postgres, desk, reports, other);
   }
 
   /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */

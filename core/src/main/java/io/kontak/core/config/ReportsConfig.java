@@ -12,9 +12,10 @@ import java.util.List;
  * @param retention        message bodies and phone numbers older than this are erased (aggregates stay)
  * @param retentionEvery   how often the retention job runs
  * @param metricsEvery     how often the live counters behind {@code /metrics} are read from Postgres
+ * @param survey           the end-of-chat survey whose answers the CSAT and NPS figures count
  */
 public record ReportsConfig(Duration reopenWindow, Duration sla, List<String> slaIntents, Duration retention,
-                            Duration retentionEvery, Duration metricsEvery) {
+                            Duration retentionEvery, Duration metricsEvery, SurveyConfig survey) {
 
   public static final List<String> DEFAULT_SLA_INTENTS = List.of("report_fraud", "faq.complaint_howto");
 
@@ -25,6 +26,11 @@ public record ReportsConfig(Duration reopenWindow, Duration sla, List<String> sl
         e.list("KONTAK_SLA_INTENTS", DEFAULT_SLA_INTENTS),
         Duration.ofDays(e.integer("KONTAK_RETENTION_DAYS", 180)),
         Duration.ofMinutes(e.integer("KONTAK_RETENTION_EVERY_MINUTES", 60)),
-        Duration.ofSeconds(e.integer("KONTAK_REPORT_METRICS_SECONDS", 15)));
+        Duration.ofSeconds(e.integer("KONTAK_REPORT_METRICS_SECONDS", 15)),
+        SurveyConfig.from(e));
+  }
+
+  ReportsConfig withSurvey(SurveyConfig other) {
+    return new ReportsConfig(reopenWindow, sla, slaIntents, retention, retentionEvery, metricsEvery, other);
   }
 }

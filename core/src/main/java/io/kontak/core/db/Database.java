@@ -59,6 +59,8 @@ public final class Database {
     return Flyway.configure(Database.class.getClassLoader())
         .dataSource(url.jdbcUrl(), url.user(), url.password())
         .locations(MIGRATIONS)
+        // each module numbers within its own range, so a module's new script may sort below another's applied one
+        .outOfOrder(true)
         .load()
         .migrate();
   }

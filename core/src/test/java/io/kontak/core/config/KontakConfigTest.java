@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,18 @@ class KontakConfigTest {
   }
 
   @Test
+  void surveysAreOffByDefaultOnInKontakRunAndConfigurablePerEnding() {
+    assertThat(KontakConfig.from(Map.of()).reports().survey().enabled()).isFalse();
+    SurveyConfig demo = KontakConfig.forRunCommand(Map.of()).reports().survey();
+    assertThat(demo).isEqualTo(new SurveyConfig(SurveyConfig.Kind.NPS, SurveyConfig.Kind.CSAT, Duration.ofHours(1)));
+    SurveyConfig set = KontakConfig.forRunCommand(Map.of("KONTAK_SURVEY_BOT", "off", "KONTAK_SURVEY_AGENT", "NPS",
+        "KONTAK_SURVEY_WINDOW_MINUTES", "15")).reports().survey();
+    assertThat(set).isEqualTo(new SurveyConfig(SurveyConfig.Kind.OFF, SurveyConfig.Kind.NPS, Duration.ofMinutes(15)));
+    assertThatThrownBy(() -> KontakConfig.from(Map.of("KONTAK_SURVEY_AGENT", "stars")))
+        .hasMessageContaining("KONTAK_SURVEY_AGENT").hasMessageContaining("off, csat or nps");
+  }
+
+  @Test
   void malformedNumbersNameTheVariable() {
     assertThatThrownBy(() -> KontakConfig.from(Map.of("KONTAK_HTTP_PORT", "eighty")))
         .hasMessageContaining("KONTAK_HTTP_PORT");
@@ -86,5 +99,50 @@ class KontakConfigTest {
     String second = AdminToken.resolve(config).requireAdminToken();
     assertThat(first).hasSize(48).isEqualTo(second);
     assertThat(Files.readString(dir.resolve("admin-token")).trim()).isEqualTo(first);
+  }
+
+  @Test
+  void theDemoRunKeepsItsWebhookSecretAndGetsTheDemoPhoneNumber() throws Exception {
+    KontakConfig config = KontakConfig.from(Map.of("KONTAK_DATA_DIR", dir.toString()));
+    KontakConfig.WhatsApp first = WebhookSecret.resolve(config).whatsapp();
+    KontakConfig.WhatsApp second = WebhookSecret.resolve(config).whatsapp();
+    assertThat(first.appSecret()).hasSize(48).isEqualTo(second.appSecret());
+    assertThat(Files.readString(dir.resolve("webhook-secret")).trim()).isEqualTo(first.appSecret());
+    assertThat(first.phoneNumberId()).isEqualTo(KontakConfig.WhatsApp.DEMO_PHONE_NUMBER_ID);
+    assertThat(first.demo()).isTrue();
+  }
+
+  @Test
+  void configuredWhatsAppValuesWinOverTheDemoDefaults() throws Exception {
+    KontakConfig config = KontakConfig.from(Map.of("KONTAK_DATA_DIR", dir.toString(), "WHATSAPP_APP_SECRET", "app",
+        "WHATSAPP_PHONE_NUMBER_ID", "42", "WHATSAPP_ACCESS_TOKEN", "token"));
+    KontakConfig.WhatsApp resolved = WebhookSecret.resolve(config).whatsapp();
+    assertThat(resolved.appSecret()).isEqualTo("app");
+    assertThat(resolved.phoneNumberId()).isEqualTo("42");
+    assertThat(resolved.demo()).isFalse();
+    assertThat(dir.resolve("webhook-secret")).doesNotExist();
+  }
+
+  @Test
+  void theLiveChannelOutlastsAHiddenTabsTimersAndPresenceOutlastsIt() {
+    DeskConfig desk = KontakConfig.from(Map.of()).desk();
+    // a hidden tab's timers may run once a minute: a ping can come two minutes late
+    assertThat(desk.livePingTimeout()).isGreaterThan(Duration.ofMinutes(2));
+    assertThat(desk.presenceGrace()).isGreaterThanOrEqualTo(desk.livePingTimeout());
+
+    DeskConfig set = KontakConfig.from(Map.of("KONTAK_DESK_LIVE_PING_TIMEOUT_SECONDS", "200",
+        "KONTAK_DESK_PRESENCE_GRACE_SECONDS", "240")).desk();
+    assertThat(set.livePingTimeout()).hasSeconds(200);
+    assertThat(set.presenceGrace()).hasSeconds(240);
+    // a shortened grace (tests) shortens the default ping timeout with it
+    assertThat(KontakConfig.from(Map.of("KONTAK_DESK_PRESENCE_GRACE_SECONDS", "1")).desk().livePingTimeout())
+        .hasSeconds(1);
+
+    assertThatThrownBy(() -> KontakConfig.from(Map.of("KONTAK_DESK_LIVE_PING_TIMEOUT_SECONDS", "300")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("KONTAK_DESK_PRESENCE_GRACE_SECONDS (180) must be at least "
+            + "KONTAK_DESK_LIVE_PING_TIMEOUT_SECONDS (300)");
+    assertThatThrownBy(() -> KontakConfig.from(Map.of("KONTAK_DESK_LIVE_PING_TIMEOUT_SECONDS", "0")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
   }
 }

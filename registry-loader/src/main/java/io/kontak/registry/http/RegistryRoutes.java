@@ -2,7 +2,7 @@ package io.kontak.registry.http;
 
 import io.kontak.core.http.HttpProblem;
 import io.kontak.core.http.Responses;
-import io.kontak.core.http.StaffAuth;
+import io.kontak.core.http.StaffAccess;
 import io.kontak.registry.importing.FileFormat;
 import io.kontak.registry.importing.ImportError;
 import io.kontak.registry.importing.ParseResult;
@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * The registry's HTTP surface, mounted under {@code /api/registry}: staff imports, validations,
- * versions and activations (bearer token), and the public, rate-limited search.
+ * versions and activations (whoever {@link StaffAccess} lets in, recorded as who imported or
+ * activated), and the public, rate-limited search.
  */
 public final class RegistryRoutes {
   public static final int MAX_QUERY_LENGTH = 200;
@@ -29,10 +30,10 @@ public final class RegistryRoutes {
 
   private final RegistryService registry;
   private final SearchRateLimit rateLimit;
-  private final StaffAuth staff;
+  private final StaffAccess staff;
   private final long maxImportBytes;
 
-  public RegistryRoutes(RegistryService registry, SearchRateLimit rateLimit, StaffAuth staff, long maxImportBytes) {
+  public RegistryRoutes(RegistryService registry, SearchRateLimit rateLimit, StaffAccess staff, long maxImportBytes) {
     this.registry = registry;
     this.rateLimit = rateLimit;
     this.staff = staff;
@@ -42,7 +43,7 @@ public final class RegistryRoutes {
   public Router router(Vertx vertx) {
     Router router = Router.router(vertx);
     router.get("/search").handler(this::search);
-    router.route().handler(staff);
+    router.route().handler(staff.guard());
     // BodyHandler answers 413 itself when a file is over the limit, before anything is parsed.
     BodyHandler body = BodyHandler.create(false).setBodyLimit(maxImportBytes);
     router.post("/imports").handler(body).handler(this::importFile);
@@ -71,7 +72,7 @@ public final class RegistryRoutes {
 
   private void importFile(RoutingContext ctx) {
     file(ctx)
-        .compose(file -> registry.importFile(file, "api"))
+        .compose(file -> registry.importFile(file, staff.who().apply(ctx)))
         .onSuccess(outcome -> {
           switch (outcome) {
             case ImportOutcome.Activated a -> Responses.json(ctx, 201, created(a.version()));
@@ -111,7 +112,7 @@ public final class RegistryRoutes {
 
   private void activate(RoutingContext ctx) {
     versionParam(ctx)
-        .compose(v -> registry.activate(v, "api").compose(found -> found.isEmpty()
+        .compose(v -> registry.activate(v, staff.who().apply(ctx)).compose(found -> found.isEmpty()
             ? Future.failedFuture(new HttpProblem(404, "no registry version " + v))
             : Future.succeededFuture(found.get())))
         .onSuccess(info -> Responses.json(ctx, 200, created(info)))

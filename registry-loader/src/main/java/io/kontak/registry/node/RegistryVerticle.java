@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegistryVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryVerticle.class);
-  static final String DEMO_REGISTRY = "registry/demo-registry.jsonl";
+  /** The bundled demo registry (classpath); demo traffic asks about its names. */
+  public static final String DEMO_REGISTRY = "registry/demo-registry.jsonl";
 
   private final RegistryService registry;
   private final PostgresUrl postgres;

@@ -83,6 +83,35 @@ public final class CloudApiDelivery {
         .put("interactive", new JsonObject().put("type", type).put(type, chosen));
   }
 
+  /**
+   * The {@code messages[]} element of a media message ({@code type} image, audio, video, document
+   * or sticker) carrying {@code file}, which the fake Graph API then serves; {@code filename} is for
+   * documents. Its {@code sha256} is the file's, base64-encoded as in Meta's webhooks.
+   */
+  public static JsonObject media(String from, String wamid, long timestamp, String type, FakeGraphApi.FakeMedia file,
+                                 Optional<String> caption, Optional<String> filename) {
+    JsonObject content = new JsonObject().put("mime_type", file.mimeType()).put("sha256", file.sha256Base64())
+        .put("id", file.id());
+    caption.ifPresent(c -> content.put("caption", c));
+    filename.ifPresent(f -> content.put("filename", f));
+    if ("audio".equals(type)) {
+      content.put("voice", false);
+    }
+    return message(from, wamid, timestamp).put("type", type).put(type, content);
+  }
+
+  /** An image the citizen sent, with an optional caption. */
+  public static JsonObject image(String from, String wamid, long timestamp, FakeGraphApi.FakeMedia file,
+                                 Optional<String> caption) {
+    return media(from, wamid, timestamp, "image", file, caption, Optional.empty());
+  }
+
+  /** A document the citizen sent, with its file name and an optional caption. */
+  public static JsonObject document(String from, String wamid, long timestamp, FakeGraphApi.FakeMedia file,
+                                    String filename, Optional<String> caption) {
+    return media(from, wamid, timestamp, "document", file, caption, Optional.of(filename));
+  }
+
   private static JsonObject message(String from, String wamid, long timestamp) {
     return new JsonObject().put("from", from).put("id", wamid).put("timestamp", Long.toString(timestamp));
   }

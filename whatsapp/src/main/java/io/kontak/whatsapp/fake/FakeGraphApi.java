@@ -27,10 +27,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -42,10 +46,18 @@ import java.util.function.Consumer;
  * {@code {"success":true}} for a mark-read), records every request, and can be told to fail the
  * next requests with Meta-shaped errors. Tests use it as Meta; the simulator uses it when no
  * WhatsApp credentials are configured.
+ *
+ * <p>It serves citizens' media like Meta too: {@link #registerMedia} a file, put its id in a
+ * delivery, and {@code GET /{version}/{media-id}} answers {@code {"messaging_product", "url",
+ * "mime_type", "sha256" (hex), "file_size", "id"}}, whose {@code url} answers the bytes; both need
+ * the bearer token (401), an unknown or {@link #expireMedia expired} id is 404 (code 100), and
+ * {@link #failNextMedia} scripts errors for media requests alone.
  */
 public final class FakeGraphApi {
   public static final String VERSION = "v23.0";
   private static final int MAX_RECORDED = 100_000;
+  /** Where media downloads are served, as on Meta's lookaside host. */
+  private static final String ATTACHMENTS = "/whatsapp_business/attachments/";
 
   /** One request as received and answered. {@code nanos} is {@link System#nanoTime()} on arrival. */
   public record Request(long seq, Instant receivedAt, long nanos, String phoneNumberId, JsonObject body,
@@ -128,6 +140,29 @@ public final class FakeGraphApi {
   private final Deque<Request> recorded = new ArrayDeque<>();
   private final Deque<ScriptedError> script = new ArrayDeque<>();
   private final List<Consumer<Request>> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, FakeMedia> media = new ConcurrentHashMap<>();
+  private final Deque<ScriptedError> mediaScript = new ArrayDeque<>();
+  private final AtomicLong mediaIds = new AtomicLong(700_000_000_000_000L);
+  private final AtomicInteger mediaRequests = new AtomicInteger();
+
+  /**
+   * A media file Meta holds for a citizen's message. {@code declaredSha256} is the digest Meta
+   * states (hex), normally the file's own; {@code hash} is the download link's secret part.
+   */
+  public record FakeMedia(String id, String mimeType, byte[] bytes, String declaredSha256, String hash) {
+    /** The file's SHA-256 as webhooks spell it (base64). */
+    public String sha256Base64() {
+      return Base64.getEncoder().encodeToString(sha256(bytes));
+    }
+
+    static byte[] sha256(byte[] bytes) {
+      try {
+        return MessageDigest.getInstance("SHA-256").digest(bytes);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JVM has SHA-256", e);
+      }
+    }
+  }
 
   private FakeGraphApi(String accessToken, HttpServer server, int keep) {
     this.accessToken = accessToken;
@@ -184,6 +219,39 @@ public final class FakeGraphApi {
   /** Drops scripted failures not used yet. */
   public synchronized void clearScript() {
     script.clear();
+    mediaScript.clear();
+  }
+
+  /** Holds {@code bytes} as a citizen's upload and returns its new media id with what Meta states about it. */
+  public FakeMedia registerMedia(byte[] bytes, String mimeType) {
+    return registerMedia(bytes, mimeType, HexFormat.of().formatHex(FakeMedia.sha256(bytes)));
+  }
+
+  /** As {@link #registerMedia(byte[], String)}, Meta stating {@code declaredSha256} (hex) whatever the bytes are. */
+  public FakeMedia registerMedia(byte[] bytes, String mimeType, String declaredSha256) {
+    byte[] hash = new byte[12];
+    random.nextBytes(hash);
+    FakeMedia file = new FakeMedia(Long.toString(mediaIds.incrementAndGet()), mimeType, bytes.clone(), declaredSha256,
+        HexFormat.of().formatHex(hash));
+    media.put(file.id(), file);
+    return file;
+  }
+
+  /** Meta forgets the file (its id expired): its id and download link answer 404 from now on. */
+  public void expireMedia(String id) {
+    media.remove(id);
+  }
+
+  /** Answers the next {@code n} authorized media requests (id lookups and downloads) with {@code error}. */
+  public synchronized void failNextMedia(int n, ScriptedError error) {
+    for (int i = 0; i < n; i++) {
+      mediaScript.addLast(error);
+    }
+  }
+
+  /** Media requests received so far (lookups and downloads, refused ones too). */
+  public int mediaRequests() {
+    return mediaRequests.get();
   }
 
   /** Every request so far (the latest ones, as many as it keeps), oldest first. */
@@ -213,6 +281,10 @@ public final class FakeGraphApi {
     long nanos = System.nanoTime();
     Instant at = Instant.now();
     String[] path = request.path().split("/");
+    if (request.method() == io.vertx.core.http.HttpMethod.GET) {
+      serveMedia(request, path);
+      return;
+    }
     if (request.method() != io.vertx.core.http.HttpMethod.POST || path.length < 3 || !"messages".equals(path[path.length - 1])) {
       request.response().setStatusCode(404).putHeader("Content-Type", "application/json")
           .end(error(404, 803, "Unknown path components: " + request.path(), null).encode());
@@ -266,6 +338,42 @@ public final class FakeGraphApi {
     request.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=UTF-8")
         .end(response.encode());
     listeners.forEach(listener -> listener.accept(recordedRequest));
+  }
+
+  /** {@code GET /{version}/{media-id}} (the version is optional) and {@code GET /whatsapp_business/attachments/?mid=&hash=}. */
+  private void serveMedia(HttpServerRequest request, String[] path) {
+    mediaRequests.incrementAndGet();
+    boolean download = request.path().startsWith(ATTACHMENTS);
+    String id = download ? request.getParam("mid") : path.length >= 2 ? path[path.length - 1] : "";
+    ScriptedError scripted;
+    if (!authorized(request.getHeader("Authorization"))) {
+      JsonObject body = ScriptedError.tokenExpired().body(trace());
+      body.getJsonObject("error").put("message", "Invalid OAuth access token - Cannot parse access token");
+      answerMedia(request, 401, body);
+    } else if ((scripted = nextMediaScripted()) != null) {
+      answerMedia(request, scripted.httpStatus(), scripted.body(trace()));
+    } else {
+      FakeMedia file = id == null ? null : media.get(id);
+      if (file == null || (download && !file.hash().equals(request.getParam("hash")))) {
+        answerMedia(request, 404, error(404, 100, "Unsupported get request. Object with ID '" + id
+            + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation", null));
+      } else if (download) {
+        request.response().setStatusCode(200).putHeader("Content-Type", file.mimeType()).end(Buffer.buffer(file.bytes()));
+      } else {
+        answerMedia(request, 200, new JsonObject().put("messaging_product", "whatsapp")
+            .put("url", "http://127.0.0.1:" + port() + ATTACHMENTS + "?mid=" + file.id() + "&hash=" + file.hash())
+            .put("mime_type", file.mimeType()).put("sha256", file.declaredSha256())
+            .put("file_size", file.bytes().length).put("id", file.id()));
+      }
+    }
+  }
+
+  private static void answerMedia(HttpServerRequest request, int status, JsonObject body) {
+    request.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=UTF-8").end(body.encode());
+  }
+
+  private synchronized ScriptedError nextMediaScripted() {
+    return mediaScript.pollFirst();
   }
 
   private synchronized ScriptedError nextScripted() {

@@ -27,7 +27,24 @@ public final class WhatsAppLimits {
   public static final int ROW_ID_MAX = 200;
   public static final int SECTION_TITLE_MAX = 24;
   public static final int TEMPLATE_NAME_MAX = 512;
+  /** The largest media file Meta carries, per kind, in bytes (stickers: the animated ones' limit). */
+  public static final long IMAGE_BYTES_MAX = 5L * 1024 * 1024;
+  public static final long AUDIO_BYTES_MAX = 16L * 1024 * 1024;
+  public static final long VIDEO_BYTES_MAX = 16L * 1024 * 1024;
+  public static final long DOCUMENT_BYTES_MAX = 100L * 1024 * 1024;
+  public static final long STICKER_BYTES_MAX = 500L * 1024;
 
   private WhatsAppLimits() {
+  }
+
+  /** The largest file of {@code kind} Meta carries. */
+  public static long mediaBytesMax(InboundMessage.MediaKind kind) {
+    return switch (kind) {
+      case IMAGE -> IMAGE_BYTES_MAX;
+      case AUDIO -> AUDIO_BYTES_MAX;
+      case VIDEO -> VIDEO_BYTES_MAX;
+      case DOCUMENT -> DOCUMENT_BYTES_MAX;
+      case STICKER -> STICKER_BYTES_MAX;
+    };
   }
 }

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /** Exponential backoff with full jitter: attempt n waits a uniform random time in [0, min(max, base·2^(n-1))]. */
-final class Backoff {
+public final class Backoff {
   private final long baseMillis;
   private final long maxMillis;
   private final RandomGenerator random;
 
-  Backoff(Duration base, Duration max, RandomGenerator random) {
+  public Backoff(Duration base, Duration max, RandomGenerator random) {
     this.baseMillis = Math.max(1, base.toMillis());
     this.maxMillis = Math.max(baseMillis, max.toMillis());
     this.random = random;
@@ -24,7 +24,7 @@ final class Backoff {
     return Math.min(ceiling, maxMillis);
   }
 
-  long delayMillis(int attempt) {
+  public long delayMillis(int attempt) {
     return random.nextLong(ceilingMillis(attempt) + 1);
   }
 }

@@ -29,8 +29,20 @@ public final class Outbox {
 
   /** Inserts the message for {@code to}; the future holds the outbox row id. Visible to the sender on commit. */
   public Future<Long> enqueue(SqlClient sql, CitizenId to, OutboundMessage message) {
+    return enqueue(sql, to, message, false);
+  }
+
+  /**
+   * Like {@link #enqueue}, and every rise of the row's delivery status (sent, delivered, read) is
+   * announced ({@link io.kontak.core.bus.OutboxStatus}), as failures of every row are.
+   */
+  public Future<Long> enqueueWatched(SqlClient sql, CitizenId to, OutboundMessage message) {
+    return enqueue(sql, to, message, true);
+  }
+
+  private Future<Long> enqueue(SqlClient sql, CitizenId to, OutboundMessage message, boolean watched) {
     return sql.preparedQuery(OutboxSql.ENQUEUE)
-        .execute(Tuple.of(to.key(), phoneNumberId, message.kind(), GraphMessages.body(to, message).encode()))
+        .execute(Tuple.of(to.key(), phoneNumberId, message.kind(), GraphMessages.body(to, message).encode(), watched))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 

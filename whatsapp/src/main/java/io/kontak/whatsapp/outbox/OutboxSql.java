@@ -3,8 +3,8 @@ package io.kontak.whatsapp.outbox;
 /** Every statement on {@code wa_outbox}. */
 final class OutboxSql {
   static final String ENQUEUE = """
-      INSERT INTO wa_outbox (citizen, phone_number_id, kind, body)
-      VALUES ($1, $2, $3, $4::text::jsonb) RETURNING id""";
+      INSERT INTO wa_outbox (citizen, phone_number_id, kind, body, watched)
+      VALUES ($1, $2, $3, $4::text::jsonb, $5) RETURNING id""";
 
   /**
    * Many rows of sender $1 in one statement: $2 is a JSON array of {citizen, kind, body}; rows get

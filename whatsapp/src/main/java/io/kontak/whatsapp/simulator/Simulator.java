@@ -54,7 +54,7 @@ public final class Simulator {
     }
     KontakConfig.WhatsApp credentials = whatsapp.whatsapp();
     var settings = new SimulatorRoutes.Settings(new WebhookSignature(credentials.appSecret()),
-        credentials.phoneNumberId(), config.branding(), httpPort);
+        credentials.phoneNumberId(), config.branding(), httpPort, graph.get());
     return Optional.of(new Simulator(vertx, settings, graph.get()));
   }
 

@@ -1,11 +1,14 @@
 package io.kontak.whatsapp.simulator;
 
 import io.kontak.core.config.Branding;
+import io.kontak.core.http.HttpProblem;
 import io.kontak.core.http.Responses;
 import io.kontak.whatsapp.fake.CloudApiDelivery;
+import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.message.WhatsAppLimits;
 import io.kontak.whatsapp.webhook.WebhookSignature;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -30,7 +33,8 @@ import java.util.function.IntSupplier;
  * <ul>
  *   <li>{@code GET /} and its files: the phone page (classpath {@code simulator/});</li>
  *   <li>{@code GET /api/config}: the business number and the regulator's name, for the page;</li>
- *   <li>{@code POST /api/messages} {@code {from, name, text}} or {@code {from, name, reply: {type, id, title}}}:
+ *   <li>{@code POST /api/messages} {@code {from, name, text}}, {@code {from, name, reply: {type, id, title}}}
+ *       or {@code {from, name, image: {data, mime_type, caption?}}} (the picture is held by the fake Graph API):
  *       delivered, signed, to this node's {@code /webhook} → {@code {"wamid"}}; 400 when invalid;</li>
  *   <li>{@code GET /api/messages?wa_id=&after=}: the citizen's chat so far ({@link SimulatorFeed} events);</li>
  *   <li>{@code GET /api/events?wa_id=}: the same as Server-Sent Events, history first (after
@@ -39,7 +43,8 @@ import java.util.function.IntSupplier;
  */
 final class SimulatorRoutes {
   /** What the routes need from the node: how to sign, which number they play, where the webhook is. */
-  record Settings(WebhookSignature signature, String phoneNumberId, Branding branding, IntSupplier httpPort) {
+  record Settings(WebhookSignature signature, String phoneNumberId, Branding branding, IntSupplier httpPort,
+                  FakeGraphApi graph) {
   }
 
   /** The business number shown in deliveries' metadata and in {@code context.from}. */
@@ -47,6 +52,8 @@ final class SimulatorRoutes {
   /** The WhatsApp Business Account id of the simulated deliveries. */
   static final String WABA_ID = "100000000000000";
   static final long MAX_BODY_BYTES = 64 * 1024;
+  /** A message with a picture: WhatsApp's 5 MB image limit as base64, and the rest of the JSON. */
+  static final long MAX_IMAGE_BODY_BYTES = (WhatsAppLimits.IMAGE_BYTES_MAX * 4 / 3) + MAX_BODY_BYTES;
   static final long KEEPALIVE_MS = 15_000;
   private static final String ROOT = "simulator";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,7 +74,7 @@ final class SimulatorRoutes {
     Router router = Router.router(vertx);
     router.route().handler(this::redirectToSlash);
     router.get("/api/config").handler(this::config);
-    router.post("/api/messages").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES)).handler(this::send);
+    router.post("/api/messages").handler(BodyHandler.create(false).setBodyLimit(MAX_IMAGE_BODY_BYTES)).handler(this::send);
     router.get("/api/messages").handler(this::history);
     router.get("/api/events").handler(this::events);
     router.route("/api/*").handler(ctx -> Responses.error(ctx, 404, "no such simulator route"));
@@ -105,17 +112,41 @@ final class SimulatorRoutes {
         .put("text_max", WhatsAppLimits.TEXT_MAX));
   }
 
+  /** A validated message ready to deliver. */
+  private record Outgoing(SimulatedMessage input, String wamid, JsonObject message, Instant now) {
+  }
+
   private void send(RoutingContext ctx) {
-    SimulatedMessage input;
-    try {
-      input = SimulatedMessage.parse(jsonBody(ctx));
-    } catch (SimulatedMessage.Invalid e) {
-      Responses.error(ctx, 400, e.getMessage());
-      return;
+    // a picture is megabytes of JSON and base64 to decode and hash: off the event loop
+    Future<Outgoing> ready = ctx.body().length() > MAX_BODY_BYTES
+        ? vertx.executeBlocking(() -> outgoing(ctx), false)
+        : Future.succeededFuture(ctx).map(this::outgoing);
+    ready.onSuccess(out -> deliver(ctx, out)).onFailure(e -> {
+      if (e instanceof SimulatedMessage.Invalid invalid) {
+        Responses.error(ctx, 400, invalid.getMessage());
+      } else {
+        Responses.fail(ctx, e);
+      }
+    });
+  }
+
+  private Outgoing outgoing(RoutingContext ctx) {
+    JsonObject json = jsonBody(ctx);
+    if (ctx.body().length() > MAX_BODY_BYTES && !(json.getValue("image") instanceof JsonObject)) {
+      throw new HttpProblem(413, "only a message with an image may be larger than " + MAX_BODY_BYTES + " bytes");
     }
+    SimulatedMessage input = SimulatedMessage.parse(json);
     Instant now = Instant.now();
     String wamid = newWamid();
-    JsonObject message = input.cloudApiMessage(wamid, now.getEpochSecond(), DISPLAY_PHONE_NUMBER);
+    return new Outgoing(input, wamid,
+        input.cloudApiMessage(wamid, now.getEpochSecond(), DISPLAY_PHONE_NUMBER, settings.graph()), now);
+  }
+
+  private void deliver(RoutingContext ctx, Outgoing out) {
+    SimulatedMessage input = out.input();
+    String wamid = out.wamid();
+    JsonObject message = out.message();
+    Instant now = out.now();
     Buffer delivery = CloudApiDelivery.to(WABA_ID, DISPLAY_PHONE_NUMBER, settings.phoneNumberId())
         .contact(input.from(), input.name()).message(message).toBuffer();
     feed.citizenSent(input.from(), wamid, message, now);

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Applies the stored delivery statuses once more to rows the sender has just marked sent: a status
  * committed while its row was being marked sent is seen by neither statement ({@link DeliveryStatuses}).
  * The sender hands over the wamids it saved ({@link #markedSent}); every second they are rechecked
- * in one statement, one run at a time, and a delivery that thereby became failed is announced.
+ * in one statement, one run at a time, and a delivery that thereby became failed (or a watched row's
+ * new status) is announced.
  */
 public final class StatusRecheck extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(StatusRecheck.class);
@@ -50,7 +51,7 @@ public final class StatusRecheck extends VerticleBase {
   }
 
   /** Applies the statuses of the wamids handed over so far; those of a failed run are tried again next time. */
-  Future<List<DeliveryStatuses.FailedDelivery>> recheck() {
+  Future<List<DeliveryStatuses.Raised>> recheck() {
     if (running || due.isEmpty()) {
       return Future.succeededFuture(List.of());
     }

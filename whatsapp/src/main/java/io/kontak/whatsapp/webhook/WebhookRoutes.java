@@ -1,11 +1,15 @@
 package io.kontak.whatsapp.webhook;
 
+import io.kontak.core.bus.Addresses;
 import io.kontak.core.bus.InboundStored;
 import io.kontak.core.bus.KontakEvent;
 import io.kontak.core.http.Responses;
+import io.kontak.whatsapp.message.InboundMessage.Media;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +17,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.DatabaseException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +106,7 @@ public final class WebhookRoutes {
               .put("stored", stored.messages().size())
               .put("statuses", delivery.statuses().size()));
           announce(ctx.vertx().eventBus(), stored);
+          fetchMedia(ctx.vertx().eventBus(), delivery, stored);
           recheckOrphans(ctx.vertx().eventBus(), stored.orphans());
         })
         .onFailure(e -> storageFailed(ctx, e));
@@ -109,7 +116,25 @@ public final class WebhookRoutes {
     for (WebhookStore.NewMessage m : stored.messages()) {
       KontakEvent.publish(bus, new InboundStored(m.wamid(), m.citizen()));
     }
-    stored.failures().forEach(f -> DeliveryStatuses.announce(bus, f));
+    stored.raised().forEach(r -> DeliveryStatuses.announce(bus, r));
+  }
+
+  /** Hands new media messages to this node's fetcher at once: Meta's media ids expire. */
+  private static void fetchMedia(EventBus bus, Delivery delivery, WebhookStore.Stored stored) {
+    Set<String> media = new HashSet<>();
+    for (Delivery.Message m : delivery.messages()) {
+      if (m.message() instanceof Media) {
+        media.add(m.message().wamid());
+      }
+    }
+    if (media.isEmpty()) {
+      return;
+    }
+    JsonArray wamids = new JsonArray();
+    stored.messages().stream().map(WebhookStore.NewMessage::wamid).filter(media::contains).forEach(wamids::add);
+    if (!wamids.isEmpty()) {
+      bus.send(Addresses.MEDIA_NUDGE, wamids, new DeliveryOptions().setLocalOnly(true));
+    }
   }
 
   /** After the ack: statuses that found no row may belong to a row being marked sent right now. */

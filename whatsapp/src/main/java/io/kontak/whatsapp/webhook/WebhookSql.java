@@ -7,8 +7,9 @@ final class WebhookSql {
    * concurrent ones concatenated. Inserts new messages (a wamid already stored, or earlier in the
    * arrays, is skipped), records new (wamid, status) pairs, and raises the delivery state of the
    * matching outbox rows, never lowering it (a concurrent delivery re-checks the rank on the locked
-   * row). Returns the newly stored messages, the outbox rows that just failed, with their wamids, and the
-   * wamids of delivery statuses no outbox row has (yet: see {@link DeliveryStatuses}).
+   * row). Returns the newly stored messages, the outbox rows that just failed or, watched, rose (the
+   * new status in {@code title}), with their wamids, and the wamids of delivery statuses no outbox
+   * row has (yet: see {@link DeliveryStatuses}).
    *
    * <p>Rows are inserted in key order so that two groups sharing wamids (Meta's duplicate
    * deliveries, stored by two event loops at once) wait for each other instead of deadlocking. The
@@ -48,6 +49,8 @@ final class WebhookSql {
       SELECT 'inbound' AS what, seq AS id, wamid, citizen, NULL::int AS code, NULL::text AS title FROM inbound
       UNION ALL
       SELECT 'failed', id, wamid, citizen, error_code, error_title FROM delivery WHERE delivery = 'failed'
+      UNION ALL
+      SELECT 'watched', id, wamid, citizen, NULL, delivery FROM delivery WHERE watched AND delivery <> 'failed'
       UNION ALL
       SELECT 'orphan', NULL, b.wamid, NULL, NULL, NULL FROM best b
        WHERE NOT EXISTS (SELECT 1 FROM wa_outbox o WHERE o.wamid = b.wamid)""";

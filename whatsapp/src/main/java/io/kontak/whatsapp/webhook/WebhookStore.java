@@ -5,6 +5,8 @@ import io.kontak.whatsapp.message.InboundMessage;
 import io.kontak.whatsapp.message.InboundMessageJson;
 import io.kontak.whatsapp.message.MetaError;
 import io.kontak.whatsapp.webhook.DeliveryStatuses.FailedDelivery;
+import io.kontak.whatsapp.webhook.DeliveryStatuses.Raised;
+import io.kontak.whatsapp.webhook.DeliveryStatuses.WatchedDelivery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -54,10 +56,10 @@ public final class WebhookStore {
   }
 
   /**
-   * What a delivery stored first: new messages, outbox rows whose delivery just failed, and the
-   * wamids of its statuses that no outbox row had, to {@link #recheck} after the commit.
+   * What a delivery stored first: new messages, outbox rows whose delivery just failed (or, watched,
+   * rose), and the wamids of its statuses that no outbox row had, to {@link #recheck} after the commit.
    */
-  public record Stored(List<NewMessage> messages, List<FailedDelivery> failures, List<String> orphans) {
+  public record Stored(List<NewMessage> messages, List<Raised> raised, List<String> orphans) {
   }
 
   /** Completes once the delivery is committed, with what it stored first (in arrival order). */
@@ -73,7 +75,7 @@ public final class WebhookStore {
   }
 
   /** Applies the statuses of {@code orphans} again, now that their commit is visible ({@link DeliveryStatuses}). */
-  public Future<List<FailedDelivery>> recheck(List<String> orphans) {
+  public Future<List<Raised>> recheck(List<String> orphans) {
     return DeliveryStatuses.apply(pool, orphans);
   }
 
@@ -91,6 +93,7 @@ public final class WebhookStore {
   private static List<Stored> attribute(List<Delivery> deliveries, RowSet<Row> rows) {
     Map<String, NewMessage> messages = new HashMap<>();
     Map<String, FailedDelivery> failures = new HashMap<>();
+    Map<String, WatchedDelivery> watched = new HashMap<>();
     Set<String> orphans = new HashSet<>();
     for (Row row : rows) {
       switch (row.getString("what")) {
@@ -98,6 +101,8 @@ public final class WebhookStore {
             new NewMessage(row.getLong("id"), row.getString("wamid"), row.getString("citizen")));
         case "failed" -> failures.put(row.getString("wamid"), new FailedDelivery(row.getLong("id"),
             row.getString("citizen"), row.getInteger("code"), row.getString("title")));
+        case "watched" -> watched.put(row.getString("wamid"), new WatchedDelivery(row.getLong("id"),
+            row.getString("citizen"), row.getString("title")));
         default -> orphans.add(row.getString("wamid"));
       }
     }
@@ -111,18 +116,22 @@ public final class WebhookStore {
         }
       }
       stored.sort(Comparator.comparingLong(NewMessage::seq));
-      List<FailedDelivery> failed = new ArrayList<>();
+      List<Raised> raised = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
       for (Delivery.Status s : delivery.statuses()) {
         FailedDelivery failure = "failed".equals(s.status()) ? failures.remove(s.wamid()) : null;
         if (failure != null) {
-          failed.add(failure);
+          raised.add(failure);
+        }
+        WatchedDelivery rise = watched.get(s.wamid());
+        if (rise != null && rise.status().equals(s.status())) {
+          raised.add(watched.remove(s.wamid()));
         }
         if (orphans.remove(s.wamid())) {
           unmatched.add(s.wamid());
         }
       }
-      out.add(new Stored(stored, failed, unmatched));
+      out.add(new Stored(stored, raised, unmatched));
     }
     return out;
   }

@@ -102,6 +102,44 @@ class FakeGraphApiTest {
     assertThat(fake.requests()).extracting(FakeGraphApi.Request::errorCode).containsExactly(130429, 131047, 131000, 0);
   }
 
+  @Test
+  void servesMediaLikeMetaByIdThenByTheDownloadLinkBothWithTheToken() throws Exception {
+    byte[] bytes = "a citizen's picture".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    FakeGraphApi.FakeMedia file = fake.registerMedia(bytes, "image/jpeg");
+
+    HttpResponse<Buffer> lookup = get(fake.baseUrl() + "/" + file.id(), "token");
+    assertThat(lookup.statusCode()).isEqualTo(200);
+    JsonObject answer = lookup.bodyAsJsonObject();
+    assertThat(answer.getString("id")).isEqualTo(file.id());
+    assertThat(answer.getString("mime_type")).isEqualTo("image/jpeg");
+    assertThat(answer.getLong("file_size")).isEqualTo(bytes.length);
+    assertThat(answer.getString("sha256"))
+        .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+    String url = answer.getString("url");
+
+    HttpResponse<Buffer> download = get(url, "token");
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body().getBytes()).isEqualTo(bytes);
+    assertThat(download.getHeader("Content-Type")).isEqualTo("image/jpeg");
+    assertThat(get(url, "wrong").statusCode()).isEqualTo(401);
+    assertThat(get(fake.baseUrl() + "/" + file.id(), "wrong").statusCode()).isEqualTo(401);
+
+    fake.failNextMedia(1, ScriptedError.unavailable());
+    assertThat(get(fake.baseUrl() + "/" + file.id(), "token").statusCode()).isEqualTo(503);
+    fake.expireMedia(file.id());
+    HttpResponse<Buffer> expired = get(fake.baseUrl() + "/" + file.id(), "token");
+    assertThat(expired.statusCode()).isEqualTo(404);
+    assertThat(expired.bodyAsJsonObject().getJsonObject("error").getInteger("code")).isEqualTo(100);
+    assertThat(get(url, "token").statusCode()).isEqualTo(404);
+    assertThat(get(fake.baseUrl() + "/123", "token").statusCode()).isEqualTo(404);
+    assertThat(fake.mediaRequests()).isEqualTo(8);
+    assertThat(fake.requests()).as("media requests are not messages").isEmpty();
+  }
+
+  private HttpResponse<Buffer> get(String url, String token) {
+    return client.getAbs(url).bearerTokenAuthentication(token).send().await();
+  }
+
   private HttpResponse<Buffer> post(String token, JsonObject body) {
     return post(fake, token, body);
   }

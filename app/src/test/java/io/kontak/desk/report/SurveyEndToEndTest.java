@@ -1,0 +1,254 @@
+package io.kontak.desk.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kontak.whatsapp.WhatsAppTestNode;
+import io.kontak.whatsapp.fake.CloudApiDelivery;
+import io.kontak.whatsapp.fake.FakeGraphApi;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The end-of-chat survey on a whole node: citizens through the signed webhook, an agent through the
+ * desk API, the survey and the thanks as the fake Graph API received them, the answers in
+ * {@code conversation_outcome} and in {@code /api/reports/resolution}.
+ */
+class SurveyEndToEndTest {
+  static final String STAFF = "test-staff-token";
+  static final String PASSWORD = "correct horse battery";
+  static final AtomicInteger WAMIDS = new AtomicInteger();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static Vertx metaSide;
+  static WhatsAppTestNode node;
+
+  @BeforeAll
+  static void start() {
+    metaSide = Vertx.vertx();
+    node = WhatsAppTestNode.start(FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await(),
+        Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_DESK_TIMER_MS", "3600000", "KONTAK_DESK_QUEUE_NOTICES", "false",
+            "KONTAK_SURVEY_BOT", "nps", "KONTAK_SURVEY_AGENT", "csat"));
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+    metaSide.close().await();
+  }
+
+  @Test
+  void endingsAreSurveyedAndAnswersAreRecordedOnceWithoutOpeningConversations() {
+    // an agent answers and closes: CSAT as a list in the citizen's language (Spanish)
+    staff("POST", "/api/desk/users", new JsonObject().put("username", "ani").put("password", PASSWORD)
+        .put("role", "agent").put("capacity", 4));
+    Session ani = signIn("ani");
+    assertThat(ani.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "available")).statusCode())
+        .isEqualTo(200);
+    String maria = "6281600000001";
+    says(maria, "¿Ahorro Andino está registrada?");
+    awaitBotAnswers(maria, 1);
+    taps(maria, "button_reply", "menu:agent", "Hablar con agente");
+    long helped = awaitStatus(maria, "with_agent");
+    assertThat(ani.call("POST", "/api/desk/chats/" + helped + "/messages", new JsonObject().put("text", "Hola, soy Ani"))
+        .statusCode()).isEqualTo(202);
+    assertThat(ani.call("POST", "/api/desk/chats/" + helped + "/close", new JsonObject().put("resolution", "answered"))
+        .statusCode()).isEqualTo(200);
+    JsonObject csat = awaitReply(maria, SurveyEndToEndTest::isSurvey);
+    JsonObject list = csat.getJsonObject("interactive");
+    assertThat(list.getString("type")).isEqualTo("list");
+    assertThat(list.getJsonObject("body").getString("text")).startsWith("Esta conversación ha terminado");
+    JsonArray rows = list.getJsonObject("action").getJsonArray("sections").getJsonObject(0).getJsonArray("rows");
+    assertThat(rows.stream().map(r -> ((JsonObject) r).getString("id")).toList()).containsExactly(
+        "survey:" + helped + ":csat:5", "survey:" + helped + ":csat:4", "survey:" + helped + ":csat:3",
+        "survey:" + helped + ":csat:2", "survey:" + helped + ":csat:1");
+
+    // the tap is recorded on the ended conversation and thanked; delivered twice, tapped again: once
+    String answer = delivery(maria, tap(maria, "list_reply", "survey:" + helped + ":csat:4", "4 - Satisfecho"));
+    assertThat(node.deliver(answer).statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(20)).until(() -> outcome(helped).getValue("csat") != null);
+    assertThat(node.deliver(answer).statusCode()).isEqualTo(200);
+    String again = taps(maria, "list_reply", "survey:" + helped + ":csat:1", "1 - Muy insatisfecho");
+    awaitProcessed(again);
+    Row rated = outcome(helped);
+    assertThat(rated.getInteger("csat")).isEqualTo(4);
+    assertThat(rated.getString("outcome")).isEqualTo("resolved_by_agent");
+    assertThat(rated.getValue("survey_at")).isNotNull();
+    assertThat(conversations(maria)).isEqualTo(1);
+    assertThat(replies(maria).stream().filter(r -> text(r).startsWith("¡Gracias por tu calificación!"))).hasSize(1);
+
+    // the bot resolves alone: NPS in Indonesian; a bare number answers it
+    String budi = "6281600000002";
+    says(budi, "halo min");
+    awaitBotAnswers(budi, 1);
+    says(budi, "terima kasih");
+    JsonObject nps = awaitReply(budi, SurveyEndToEndTest::isSurvey).getJsonObject("interactive");
+    assertThat(nps.getJsonObject("body").getString("text")).startsWith("Seberapa besar kemungkinan");
+    assertThat(nps.getJsonObject("action").getJsonArray("sections").getJsonObject(0).getJsonArray("rows")).hasSize(10);
+    long resolved = node.rows("SELECT id FROM conversation WHERE citizen = $1", "wa:" + budi).getFirst().getLong(0);
+    says(budi, "9");
+    await().atMost(Duration.ofSeconds(20)).until(() -> outcome(resolved).getValue("nps") != null);
+    assertThat(outcome(resolved).getInteger("nps")).isEqualTo(9);
+    awaitReply(budi, r -> text(r).startsWith("Terima kasih atas penilaian Anda"));
+    assertThat(conversations(budi)).isEqualTo(1);
+    assertThat(outcome(resolved).getString("outcome")).isEqualTo("resolved_by_bot");  // not reopened
+
+    // no answer is fine; anything else after the survey is a new message as usual
+    String citra = "6281600000003";
+    says(citra, "halo min");
+    awaitBotAnswers(citra, 1);
+    says(citra, "terima kasih");
+    awaitReply(citra, SurveyEndToEndTest::isSurvey);
+    long unanswered = node.rows("SELECT id FROM conversation WHERE citizen = $1", "wa:" + citra).getFirst().getLong(0);
+    says(citra, "apakah kilaumodal legal?");
+    await().atMost(Duration.ofSeconds(20)).until(() -> node.count(
+        "SELECT count(*) FROM conversation WHERE citizen = $1 AND status <> 'closed' AND bot_answers >= 1",
+        "wa:" + citra) == 1);
+    assertThat(conversations(citra)).isEqualTo(2);
+    assertThat(outcome(unanswered).getValue("nps")).isNull();
+    assertThat(outcome(unanswered).getValue("survey_at")).isNull();
+    assertThat(outcome(unanswered).getString("survey")).isEqualTo("nps");
+
+    // the report counts exactly the two answers
+    String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
+    JsonObject report = new JsonObject(staff("GET", "/api/reports/resolution?from=" + today + "&to=" + today, null)
+        .body());
+    assertThat(report.getJsonObject("csat").getInteger("answers")).isEqualTo(1);
+    assertThat(report.getJsonObject("csat").getDouble("average")).isEqualTo(4.0);
+    assertThat(report.getJsonObject("csat").getDouble("satisfied_share")).isEqualTo(1.0);
+    assertThat(report.getJsonObject("nps").getInteger("answers")).isEqualTo(1);
+    assertThat(report.getJsonObject("nps").getInteger("promoters")).isEqualTo(1);
+    assertThat(report.getJsonObject("nps").getNumber("score").doubleValue()).isEqualTo(100.0);
+  }
+
+  static String says(String waId, String text) {
+    String wamid = nextWamid(waId);
+    assertThat(node.deliver(delivery(waId, CloudApiDelivery.text(waId, wamid, now(), text))).statusCode())
+        .isEqualTo(200);
+    return wamid;
+  }
+
+  static String taps(String waId, String type, String id, String title) {
+    JsonObject message = tap(waId, type, id, title);
+    assertThat(node.deliver(delivery(waId, message)).statusCode()).isEqualTo(200);
+    return message.getString("id");
+  }
+
+  static JsonObject tap(String waId, String type, String id, String title) {
+    return CloudApiDelivery.reply(waId, nextWamid(waId), now(), type, id, title, Optional.empty());
+  }
+
+  static String delivery(String waId, JsonObject message) {
+    return CloudApiDelivery.to("WABA-1", "15550001111", WhatsAppTestNode.PHONE_NUMBER_ID).contact(waId, "Warga")
+        .message(message).encode();
+  }
+
+  static String nextWamid(String waId) {
+    return "wamid.S" + WAMIDS.incrementAndGet() + "_" + waId;
+  }
+
+  static long now() {
+    return System.currentTimeMillis() / 1000;
+  }
+
+  static void awaitBotAnswers(String waId, int answers) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> node.count(
+        "SELECT count(*) FROM conversation WHERE citizen = $1 AND status <> 'closed' AND bot_answers >= $2",
+        "wa:" + waId, answers) == 1);
+  }
+
+  static long awaitStatus(String waId, String status) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> node.count(
+        "SELECT count(*) FROM conversation WHERE citizen = $1 AND status = $2", "wa:" + waId, status) == 1);
+    return node.rows("SELECT id FROM conversation WHERE citizen = $1 AND status = $2", "wa:" + waId, status)
+        .getFirst().getLong(0);
+  }
+
+  static void awaitProcessed(String wamid) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> node.count(
+        "SELECT count(*) FROM wa_inbound WHERE wamid = $1 AND processed_at IS NOT NULL", wamid) == 1);
+  }
+
+  static Row outcome(long conversation) {
+    return node.rows("SELECT outcome, csat, nps, survey, survey_at FROM conversation_outcome WHERE conversation_id = $1",
+        conversation).getFirst();
+  }
+
+  static long conversations(String waId) {
+    return node.count("SELECT count(*) FROM conversation WHERE citizen = $1", "wa:" + waId);
+  }
+
+  static List<JsonObject> replies(String waId) {
+    return node.graph.accepted().stream().map(FakeGraphApi.Request::body).filter(b -> waId.equals(b.getString("to")))
+        .toList();
+  }
+
+  static JsonObject awaitReply(String waId, java.util.function.Predicate<JsonObject> wanted) {
+    return await().atMost(Duration.ofSeconds(20)).until(() -> replies(waId).stream().filter(wanted).findFirst(),
+        Optional::isPresent).orElseThrow();
+  }
+
+  /** A list whose rows are survey answers (the greeting menu is interactive too). */
+  static boolean isSurvey(JsonObject reply) {
+    JsonObject interactive = reply.getJsonObject("interactive");
+    return interactive != null && "list".equals(interactive.getString("type"))
+        && interactive.getJsonObject("action").getJsonArray("sections").getJsonObject(0).getJsonArray("rows")
+            .getJsonObject(0).getString("id").startsWith("survey:");
+  }
+
+  static String text(JsonObject reply) {
+    return switch (reply.getString("type")) {
+      case "text" -> reply.getJsonObject("text").getString("body");
+      case "interactive" -> reply.getJsonObject("interactive").getJsonObject("body").getString("text");
+      default -> reply.encode();
+    };
+  }
+
+  static HttpResponse<String> staff(String method, String path, JsonObject body) {
+    return send(request(method, path, body).header("Authorization", "Bearer " + STAFF));
+  }
+
+  static Session signIn(String username) {
+    HttpResponse<String> r = send(request("POST", "/api/desk/session",
+        new JsonObject().put("username", username).put("password", PASSWORD)));
+    assertThat(r.statusCode()).isEqualTo(200);
+    String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kontak_desk="))
+        .findFirst().orElseThrow().split(";")[0];
+    return new Session(cookie, new JsonObject(r.body()).getString("csrf_token"));
+  }
+
+  record Session(String cookie, String csrf) {
+    HttpResponse<String> call(String method, String path, JsonObject body) {
+      return send(request(method, path, body).header("Cookie", cookie).header("X-CSRF-Token", csrf));
+    }
+  }
+
+  static HttpRequest.Builder request(String method, String path, JsonObject body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.node.httpPort() + path));
+    return body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+        : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
+  }
+
+  static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

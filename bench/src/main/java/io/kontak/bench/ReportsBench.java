@@ -1,8 +1,11 @@
 package io.kontak.bench;
 
 import io.kontak.core.config.KontakConfig;
+import io.kontak.core.config.ReportsConfig;
 import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
+import io.kontak.desk.report.ConcurrencyDays;
+import io.kontak.desk.report.Reports;
 import io.kontak.desk.report.ResolutionReport;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -44,12 +47,14 @@ public final class ReportsBench {
       boolean reuse = options.containsKey("reuse");
       PostgresUrl db = reuse ? server.database("kontak_bench_reports") : server.freshDatabase("kontak_bench_reports");
       Database.migrateBlocking(db);
-      List<String> generation = reuse ? List.of("reused the database of an earlier run") : generate(db, n);
-      String triggers = triggerCost(db, n);
+      List<String> generation = new ArrayList<>(reuse ? List.of("reused the database of an earlier run") : generate(db, n));
       Vertx vertx = Vertx.vertx();
       Pool pool = Database.pool(vertx, db, 4);
       try {
-        var report = new ResolutionReport(pool, KontakConfig.from(Map.of()).reports());
+        var settings = KontakConfig.from(Map.of()).reports();
+        rollUp(pool, settings, generation);
+        String triggers = triggerCost(db, n);
+        var report = new ResolutionReport(pool, settings);
         long[] year = time(report, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"), runs);
         long[] month = time(report, LocalDate.parse("2025-06-01"), LocalDate.parse("2025-06-30"), runs);
         JsonObject sample = report.compute(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"), ZONE).await();
@@ -80,6 +85,20 @@ public final class ReportsBench {
     if (options.containsKey("out")) {
       Files.writeString(Path.of(options.get("out")), out.toString());
     }
+  }
+
+  /**
+   * What a node leaves besides the rows: the outcome rollups (rebuilt when the settings are new, as the
+   * trigger was off while generating) and the ended days' concurrency, timed.
+   */
+  private static void rollUp(Pool pool, ReportsConfig settings, List<String> timings) {
+    long start = System.nanoTime();
+    boolean on = Reports.configureRollups(pool, ZONE, settings).await();
+    timings.add(String.format("%,d ms: rollups configured (%s; rebuilt when the zone or SLA were new)",
+        (System.nanoTime() - start) / 1_000_000, on ? "on" : "off"));
+    start = System.nanoTime();
+    int days = new ConcurrencyDays(pool, ZONE).run().await();
+    timings.add(String.format("%,d ms: concurrency of %d ended days kept", (System.nanoTime() - start) / 1_000_000, days));
   }
 
   private static List<String> generate(PostgresUrl db, int n) throws Exception {

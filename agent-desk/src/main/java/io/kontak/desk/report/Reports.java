@@ -1,6 +1,7 @@
 package io.kontak.desk.report;
 
 import io.kontak.core.config.KontakConfig;
+import io.kontak.core.config.ReportsConfig;
 import io.kontak.core.http.Mount;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.vertx.core.Future;
@@ -19,8 +20,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The reports feature of a node: its route, its metrics, the retention job. At start it writes the
- * reopen window where the database's outcome triggers read it (V400).
+ * The reports feature of a node: its route, its metrics, the retention job, the concurrency days.
+ * At start it writes the reopen window where the database's outcome triggers read it (V400) and the
+ * zone and SLA the rollups are counted with (V410: rebuilt when they changed).
  */
 public final class Reports {
   static final String SET_REOPEN_WINDOW = "UPDATE report_setting SET reopen_window = make_interval(secs => $1)";
@@ -51,9 +53,24 @@ public final class Reports {
         counters,
         new RetentionJob(pool, settings.retention(), settings.retentionEvery(), clock));
     return pool.preparedQuery(SET_REOPEN_WINDOW).execute(Tuple.of((double) settings.reopenWindow().toSeconds()))
-        .compose(set -> vertx.deployVerticle(reports.counters)).onSuccess(deployed::accept)
+        .compose(set -> configureRollups(pool, zone, settings))
+        .compose(rollups -> rollups
+            ? vertx.deployVerticle(new ConcurrencyDays(pool, zone)).onSuccess(deployed::accept).mapEmpty()
+            : Future.succeededFuture())
+        .compose(none -> vertx.deployVerticle(reports.counters)).onSuccess(deployed::accept)
         .compose(id -> vertx.deployVerticle(reports.retention)).onSuccess(deployed::accept)
         .map(reports);
+  }
+
+  /**
+   * Writes the zone and SLA the outcome trigger counts the rollups with, rebuilding them when these
+   * changed (seconds on a million outcomes, only then); false when Postgres does not know the zone
+   * (then there are no rollups and reports read live).
+   */
+  public static Future<Boolean> configureRollups(Pool pool, ZoneId zone, ReportsConfig settings) {
+    return pool.preparedQuery(ReportSql.CONFIGURE_ROLLUP)
+        .execute(Tuple.of(zone.getId(), (double) settings.sla().toSeconds(), settings.slaIntents().toArray(String[]::new)))
+        .map(rows -> rows.iterator().next().getBoolean("rollups"));
   }
 
   /** {@code /api/reports}, and {@code /vendor/echarts/} (the dashboard's charting library, from its WebJar). */

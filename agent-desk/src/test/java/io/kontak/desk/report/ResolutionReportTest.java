@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A scripted day (2026-03-10 in Asia/Jakarta, UTC+7) of conversations written by the bot's and the
- * desk's own statements with chosen times; the report must give exactly these counts, rates and times.
+ * desk's own statements with chosen times; the report must give exactly these counts, rates and times,
+ * from its rollups and live alike.
  */
 class ResolutionReportTest {
   static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
@@ -31,6 +32,8 @@ class ResolutionReportTest {
   void scriptTheDay() {
     history = new History(TestServices.freshDatabase());
     report = new ResolutionReport(history.pool, SETTINGS);
+    // the outcome trigger keeps the rollups from the first conversation on, as on a node (Reports.start)
+    assertThat(Reports.configureRollups(history.pool, JAKARTA, SETTINGS).await()).isTrue();
     long ani = history.agent("ani");
     long budi = history.agent("budi");
 
@@ -132,6 +135,9 @@ class ResolutionReportTest {
     assertThat(hours.getJsonObject(12).getLong("conversations")).isEqualTo(2);  // c3, c5
     assertThat(r.getJsonObject("volume").getJsonArray("by_day"))
         .isEqualTo(new JsonArray().add(new JsonObject().put("date", "2026-03-10").put("conversations", 7)));
+    assertThat(r).as("from the outcome and event tables themselves").isEqualTo(report.live(DAY).await());
+    assertThat(new ConcurrencyDays(history.pool, JAKARTA).run().await()).isPositive();
+    assertThat(report.compute(DAY).await()).as("with the day's concurrency kept").isEqualTo(r);
   }
 
   @Test

@@ -7,8 +7,6 @@ import io.kontak.core.bus.Addresses;
 import io.kontak.core.redis.RedisUrl;
 import io.kontak.core.testing.TestServices;
 import io.kontak.whatsapp.WhatsAppTestNode;
-import io.kontak.whatsapp.fake.FakeGraphApi;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Row;
@@ -24,21 +22,17 @@ import org.junit.jupiter.api.Test;
  * through the outbox to a fake Graph API, with the demo registry and the trained NLU.
  */
 class ConversationTest {
-  static Vertx metaSide;
   static WhatsAppTestNode node;
   static int nextCitizen = 100;
 
   @BeforeAll
   static void start() {
-    metaSide = Vertx.vertx();
-    node = WhatsAppTestNode.start(FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await(),
-        Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_SENDER_RATE_PER_MINUTE", "6"));
+    node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_SENDER_RATE_PER_MINUTE", "6"));
   }
 
   @AfterAll
   static void stop() {
     node.close();
-    metaSide.close().await();
   }
 
   static synchronized Citizen citizen() {

@@ -13,7 +13,7 @@ import io.vertx.sqlclient.Row;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,17 +22,13 @@ import org.junit.jupiter.api.Test;
  * through the outbox to a fake Graph API, with the demo registry and the trained NLU.
  */
 class ConversationTest {
+  @AutoClose
   static WhatsAppTestNode node;
   static int nextCitizen = 100;
 
   @BeforeAll
   static void start() {
     node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_SENDER_RATE_PER_MINUTE", "6"));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
   }
 
   static synchronized Citizen citizen() {

@@ -14,22 +14,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Replies past Meta's 24-hour window become the configured reopening template, once. */
 class ReplyWindowTest {
+  @AutoClose
   static WhatsAppTestNode node;
 
   @BeforeAll
   static void start() {
-    node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_REOPEN_TEMPLATE", "kontak_reopen"));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
+    node = WhatsAppTestNode.withFakeMeta(
+        Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_REOPEN_TEMPLATE", "kontak_reopen"));
   }
 
   @Test

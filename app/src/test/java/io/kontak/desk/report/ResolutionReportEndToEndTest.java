@@ -15,7 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +26,13 @@ import org.junit.jupiter.api.Test;
 class ResolutionReportEndToEndTest {
   static final String PASSWORD = "correct horse battery";
   static final AtomicInteger WAMIDS = new AtomicInteger();
+  @AutoClose
   static WhatsAppTestNode node;
 
   @BeforeAll
   static void start() {
-    node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_TIMEZONE", "Asia/Jakarta", "KONTAK_DESK_TIMER_MS", "3600000",
-            "KONTAK_DESK_QUEUE_NOTICES", "false", "KONTAK_REPORT_METRICS_SECONDS", "1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
+    node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_TIMEZONE", "Asia/Jakarta",
+        "KONTAK_DESK_TIMER_MS", "3600000", "KONTAK_DESK_QUEUE_NOTICES", "false", "KONTAK_REPORT_METRICS_SECONDS", "1"));
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +29,13 @@ import org.junit.jupiter.api.Test;
 class SurveyEndToEndTest {
   static final String PASSWORD = "correct horse battery";
   static final AtomicInteger WAMIDS = new AtomicInteger();
+  @AutoClose
   static WhatsAppTestNode node;
 
   @BeforeAll
   static void start() {
-    node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_DESK_TIMER_MS", "3600000", "KONTAK_DESK_QUEUE_NOTICES", "false",
-            "KONTAK_SURVEY_BOT", "nps", "KONTAK_SURVEY_AGENT", "csat"));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
+    node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_DESK_TIMER_MS", "3600000",
+        "KONTAK_DESK_QUEUE_NOTICES", "false", "KONTAK_SURVEY_BOT", "nps", "KONTAK_SURVEY_AGENT", "csat"));
   }
 
   @Test

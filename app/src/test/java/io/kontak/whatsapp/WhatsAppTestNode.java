@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A whole Kontak node on a random port with its own database, sending to a {@link FakeGraphApi}
@@ -51,6 +52,7 @@ public final class WhatsAppTestNode implements AutoCloseable {
   public final String redisPrefix = TestServices.freshRedisPrefix();
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, List<JsonObject>> events = new HashMap<>();
+  private final AtomicInteger wamids = new AtomicInteger();
   /** Meta's side when the node started it ({@link #withFakeMeta}), closed with the node. */
   private Vertx ownMetaSide;
 
@@ -117,6 +119,11 @@ public final class WhatsAppTestNode implements AutoCloseable {
 
   public HttpResponse<String> get(String pathAndQuery) {
     return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+  }
+
+  /** A message id Meta could have given a message from {@code waId}, never the same twice on this node. */
+  public String nextWamid(String waId) {
+    return "wamid.T" + wamids.incrementAndGet() + "_" + waId;
   }
 
   /** POSTs {@code body} to /webhook signed with the app secret, as Meta does. */

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class ResolutionReportEndToEndTest {
   static final String PASSWORD = "correct horse battery";
-  static final AtomicInteger WAMIDS = new AtomicInteger();
   @AutoClose
   static WhatsAppTestNode node;
 
@@ -138,7 +136,7 @@ class ResolutionReportEndToEndTest {
   }
 
   static void deliver(String waId, String typeAndContent) {
-    String message = "{\"from\":\"" + waId + "\",\"id\":\"wamid.R" + WAMIDS.incrementAndGet() + "_" + waId
+    String message = "{\"from\":\"" + waId + "\",\"id\":\"" + node.nextWamid(waId)
         + "\",\"timestamp\":\"" + (System.currentTimeMillis() / 1000) + "\"," + typeAndContent + "}";
     HttpResponse<String> response = node.deliver(Fixtures.envelope(
         "\"contacts\":[{\"profile\":{\"name\":\"Warga\"},\"wa_id\":\"" + waId + "\"}],\"messages\":[" + message + "]"));

@@ -16,7 +16,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class SurveyEndToEndTest {
   static final String PASSWORD = "correct horse battery";
-  static final AtomicInteger WAMIDS = new AtomicInteger();
   @AutoClose
   static WhatsAppTestNode node;
 
@@ -123,7 +121,7 @@ class SurveyEndToEndTest {
   }
 
   static String says(String waId, String text) {
-    String wamid = nextWamid(waId);
+    String wamid = node.nextWamid(waId);
     assertThat(node.deliver(delivery(waId, CloudApiDelivery.text(waId, wamid, now(), text))).statusCode())
         .isEqualTo(200);
     return wamid;
@@ -136,16 +134,12 @@ class SurveyEndToEndTest {
   }
 
   static JsonObject tap(String waId, String type, String id, String title) {
-    return CloudApiDelivery.reply(waId, nextWamid(waId), now(), type, id, title, Optional.empty());
+    return CloudApiDelivery.reply(waId, node.nextWamid(waId), now(), type, id, title, Optional.empty());
   }
 
   static String delivery(String waId, JsonObject message) {
     return CloudApiDelivery.to("WABA-1", "15550001111", WhatsAppTestNode.PHONE_NUMBER_ID).contact(waId, "Warga")
         .message(message).encode();
-  }
-
-  static String nextWamid(String waId) {
-    return "wamid.S" + WAMIDS.incrementAndGet() + "_" + waId;
   }
 
   static long now() {

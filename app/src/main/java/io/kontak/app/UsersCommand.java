@@ -2,6 +2,7 @@ package io.kontak.app;
 
 import io.kontak.core.cli.NodeClient;
 import io.kontak.core.cli.NodeClient.Call;
+import io.kontak.core.cli.NodeOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,11 +34,8 @@ import picocli.CommandLine.Spec;
     description = "Add, list and disable agent desk accounts on a running Kontak node.",
     subcommands = {UsersCommand.Add.class, UsersCommand.ListAccounts.class, UsersCommand.Disable.class})
 final class UsersCommand {
-  @Option(names = "--url", description = "Node base URL (default: http://127.0.0.1:$KONTAK_HTTP_PORT).")
-  String url;
-
-  @Option(names = "--token", description = "Staff token (default: $KONTAK_ADMIN_TOKEN, else $KONTAK_DATA_DIR/admin-token).")
-  String token;
+  @Mixin
+  NodeOptions node;
 
   @Spec
   CommandSpec spec;
@@ -55,7 +54,7 @@ final class UsersCommand {
   }
 
   NodeClient client() {
-    return new NodeClient(url, token, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return node.client();
   }
 
   /** The password typed twice at the terminal (no echo), or the first line piped in; empty if none or mismatched. */

@@ -9,9 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The registry API with a desk session: registry admins only, with the session's CSRF token. */
@@ -21,17 +19,8 @@ class RegistryAdminSessionTest {
   private static final byte[] ONE_ROW =
       "{\"id\":\"A-1\",\"name\":\"Dana Kilat\",\"sector\":\"p2p_lending\",\"status\":\"licensed\"}\n"
           .getBytes(StandardCharsets.UTF_8);
-  TestNode node;
-
-  @BeforeEach
-  void start() {
-    node = new TestNode(Map.of("KONTAK_REGISTRY_MAX_BYTES", Integer.toString(8 * 1024 * 1024)));
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-  }
+  @AutoClose
+  final TestNode node = TestNode.forRegistryUploads();
 
   @Test
   void aRegistryAdminImportsValidatesAndActivatesWithTheSession() throws Exception {

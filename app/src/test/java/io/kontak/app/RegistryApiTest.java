@@ -9,25 +9,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The registry routes through HTTP against a real node, Postgres and Redis. */
 class RegistryApiTest {
   static final String NDJSON = "application/x-ndjson";
-  TestNode node;
-
-  @BeforeEach
-  void start() {
-    node = new TestNode(Map.of("KONTAK_REGISTRY_MAX_BYTES", Integer.toString(8 * 1024 * 1024)));
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-  }
+  @AutoClose
+  final TestNode node = TestNode.forRegistryUploads();
 
   @Test
   void importingTheRealOjkRegistryGives201AndTheSearchAnswersFromIt() throws Exception {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** A Kontak node on a random port with its own database and Redis prefix, plus a tiny HTTP client. */
 public final class TestNode implements AutoCloseable {
@@ -28,6 +29,17 @@ public final class TestNode implements AutoCloseable {
         "KONTAK_DEMO_REGISTRY", "false"));
     env.putAll(overrides);
     node = KontakNode.start(vertx, KontakConfig.from(env)).await();
+  }
+
+  /** A node that takes registry files as large as the real OJK registry. */
+  public static TestNode forRegistryUploads() {
+    return new TestNode(Map.of("KONTAK_REGISTRY_MAX_BYTES", Integer.toString(8 * 1024 * 1024)));
+  }
+
+  /** A staff command's {@code args} after the {@code --url} and {@code --token} that point it at this node. */
+  public String[] staffArgs(String... args) {
+    return Stream.concat(Stream.of("--url", "http://127.0.0.1:" + node.httpPort(), "--token", TOKEN), Stream.of(args))
+        .toArray(String[]::new);
   }
 
   public URI uri(String path) {

@@ -1,6 +1,10 @@
 package io.kontak.whatsapp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.kontak.app.KontakNode;
+import io.kontak.app.TestHttp;
 import io.kontak.core.bus.Addresses;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.db.Database;
@@ -25,16 +29,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A whole Kontak node on a random port with its own database, sending to a {@link FakeGraphApi}
- * that plays Meta; plus a signing HTTP client, SQL reads and the events the node published.
+ * that plays Meta; plus a signing HTTP client, staff and desk API calls, SQL reads and waits, and
+ * the events the node published.
  */
 public final class WhatsAppTestNode implements AutoCloseable {
   public static final String APP_SECRET = "test_app_secret";
   public static final String VERIFY_TOKEN = "test-verify-token";
   public static final String ACCESS_TOKEN = "test-access-token";
   public static final String PHONE_NUMBER_ID = "200000000000002";
+  public static final String STAFF_TOKEN = "test-staff-token";
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   public final PostgresUrl database;
   public final FakeGraphApi graph;
@@ -44,10 +52,26 @@ public final class WhatsAppTestNode implements AutoCloseable {
   public final String redisPrefix = TestServices.freshRedisPrefix();
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, List<JsonObject>> events = new HashMap<>();
+  private final AtomicInteger wamids = new AtomicInteger();
+  /** Meta's side when the node started it ({@link #withFakeMeta}), closed with the node. */
+  private Vertx ownMetaSide;
 
   /** A node on a fresh database. */
   public static WhatsAppTestNode start(FakeGraphApi graph, Map<String, String> overrides) {
     return new WhatsAppTestNode(TestServices.freshDatabase(), graph, overrides);
+  }
+
+  /** A node on a fresh database with a fake Graph API of its own, closed with the node. */
+  public static WhatsAppTestNode withFakeMeta(Map<String, String> overrides) {
+    Vertx metaSide = Vertx.vertx();
+    try {
+      WhatsAppTestNode node = start(FakeGraphApi.start(metaSide, ACCESS_TOKEN).await(), overrides);
+      node.ownMetaSide = metaSide;
+      return node;
+    } catch (RuntimeException e) {
+      metaSide.close().await();
+      throw e;
+    }
   }
 
   /**
@@ -66,7 +90,7 @@ public final class WhatsAppTestNode implements AutoCloseable {
         "KONTAK_PG_URL", database.url(),
         "KONTAK_REDIS_URL", TestServices.endpoints().redisUrl(),
         "KONTAK_REDIS_PREFIX", redisPrefix,
-        "KONTAK_ADMIN_TOKEN", "test-staff-token",
+        "KONTAK_ADMIN_TOKEN", STAFF_TOKEN,
         "KONTAK_DEMO_REGISTRY", "false"));
     env.putAll(Map.of(
         "WHATSAPP_APP_SECRET", APP_SECRET,
@@ -95,6 +119,11 @@ public final class WhatsAppTestNode implements AutoCloseable {
 
   public HttpResponse<String> get(String pathAndQuery) {
     return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+  }
+
+  /** A message id Meta could have given a message from {@code waId}, never the same twice on this node. */
+  public String nextWamid(String waId) {
+    return "wamid.T" + wamids.incrementAndGet() + "_" + waId;
   }
 
   /** POSTs {@code body} to /webhook signed with the app secret, as Meta does. */
@@ -126,6 +155,49 @@ public final class WhatsAppTestNode implements AutoCloseable {
     return send(request);
   }
 
+  /** A call to the node's API with the staff token; {@code body} null for none. */
+  public HttpResponse<String> staff(String method, String path, JsonObject body) {
+    return send(request(method, path, body).header("Authorization", "Bearer " + STAFF_TOKEN));
+  }
+
+  /** Signs {@code username} in to the desk, failing the test when refused. */
+  public DeskSession signIn(String username, String password) {
+    HttpResponse<String> r = send(request("POST", "/api/desk/session",
+        new JsonObject().put("username", username).put("password", password)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kontak_desk="))
+        .findFirst().orElseThrow().split(";")[0];
+    return new DeskSession(this, cookie, new JsonObject(r.body()).getString("csrf_token"));
+  }
+
+  /** A signed-in desk user: calls carry the session cookie and the CSRF token. */
+  public record DeskSession(WhatsAppTestNode node, String cookie, String csrf) {
+    public HttpResponse<String> call(String method, String path, JsonObject body) {
+      return node.send(node.request(method, path, body).header("Cookie", cookie).header("X-CSRF-Token", csrf));
+    }
+  }
+
+  private HttpRequest.Builder request(String method, String path, JsonObject body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+    return body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+        : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
+  }
+
+  /** Waits until the citizen's open conversation has had {@code answers} replies from the bot. */
+  public void awaitBotAnswers(String waId, int answers) {
+    await().atMost(WAIT).until(() -> count(
+        "SELECT count(*) FROM conversation WHERE citizen = $1 AND status <> 'closed' AND bot_answers >= $2",
+        "wa:" + waId, answers) == 1);
+  }
+
+  /** Waits until the citizen has a conversation in {@code status}; its id. */
+  public long awaitStatus(String waId, String status) {
+    await().atMost(WAIT).until(() -> count(
+        "SELECT count(*) FROM conversation WHERE citizen = $1 AND status = $2", "wa:" + waId, status) == 1);
+    return rows("SELECT id FROM conversation WHERE citizen = $1 AND status = $2", "wa:" + waId, status)
+        .getFirst().getLong(0);
+  }
+
   public List<Row> rows(String query, Object... params) {
     List<Row> out = new ArrayList<>();
     sql.preparedQuery(query).execute(Tuple.from(params)).await().forEach(out::add);
@@ -141,7 +213,7 @@ public final class WhatsAppTestNode implements AutoCloseable {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    return io.kontak.app.TestHttp.send(http, request);
+    return TestHttp.send(http, request);
   }
 
   @Override
@@ -149,5 +221,8 @@ public final class WhatsAppTestNode implements AutoCloseable {
     sql.close().await();
     node.close().await();
     vertx.close().await();
+    if (ownMetaSide != null) {
+      ownMetaSide.close().await();
+    }
   }
 }

@@ -1,17 +1,16 @@
 package io.kontak.app.demo;
 
-import io.kontak.core.config.AdminToken;
+import io.kontak.core.cli.NodeOptions;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.config.WebhookSecret;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,11 +40,8 @@ public final class TrafficCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Makes the mix of citizens repeatable (default: random).")
   Long seed;
 
-  @Option(names = "--url", description = "Node base URL (default: http://127.0.0.1:$KONTAK_HTTP_PORT).")
-  String url;
-
-  @Option(names = "--token", description = "Staff token (default: $KONTAK_ADMIN_TOKEN, else $KONTAK_DATA_DIR/admin-token).")
-  String token;
+  @Mixin
+  NodeOptions node;
 
   @Spec
   CommandSpec spec;
@@ -86,19 +82,9 @@ public final class TrafficCommand implements Callable<Integer> {
   TrafficSettings settings(KontakConfig configured) throws IOException {
     KontakConfig config = WebhookSecret.resolve(configured);
     KontakConfig.WhatsApp whatsapp = config.whatsapp();
-    String staff = token != null ? token : config.adminToken().orElseGet(() -> readToken(AdminToken.file(config)));
-    return new TrafficSettings(NodeApi.base(url != null ? url : "http://127.0.0.1:" + config.httpPort()), staff,
+    return new TrafficSettings(NodeApi.base(node.url(config)), node.token(config),
         whatsapp.appSecret(), whatsapp.phoneNumberId(), citizens, agents,
         Duration.ofMillis(Math.round(minutes * 60_000 / Math.max(speed, 1e-9))), speed,
         seed != null ? seed : System.nanoTime());
-  }
-
-  private static String readToken(Path file) {
-    try {
-      return Files.readString(file).trim();
-    } catch (IOException e) {
-      throw new IllegalStateException("no staff token: pass --token, set KONTAK_ADMIN_TOKEN, or run from the node's "
-          + "directory (" + file + ")");
-    }
   }
 }

@@ -7,15 +7,13 @@ import io.kontak.core.bus.Addresses;
 import io.kontak.core.redis.RedisUrl;
 import io.kontak.core.testing.TestServices;
 import io.kontak.whatsapp.WhatsAppTestNode;
-import io.kontak.whatsapp.fake.FakeGraphApi;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Row;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,21 +22,14 @@ import org.junit.jupiter.api.Test;
  * through the outbox to a fake Graph API, with the demo registry and the trained NLU.
  */
 class ConversationTest {
-  static Vertx metaSide;
+  @AutoClose
   static WhatsAppTestNode node;
   static int nextCitizen = 100;
 
   @BeforeAll
   static void start() {
-    metaSide = Vertx.vertx();
-    node = WhatsAppTestNode.start(FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await(),
-        Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_SENDER_RATE_PER_MINUTE", "6", "KONTAK_SWEEP_SECONDS", "1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    metaSide.close().await();
+    node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_SENDER_RATE_PER_MINUTE", "6",
+        "KONTAK_SWEEP_SECONDS", "1"));
   }
 
   static synchronized Citizen citizen() {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kontak.whatsapp.WhatsAppTestNode;
-import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.outbox.OutboundMessage;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,26 +14,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Replies past Meta's 24-hour window become the configured reopening template, once. */
 class ReplyWindowTest {
-  static Vertx metaSide;
+  @AutoClose
   static WhatsAppTestNode node;
 
   @BeforeAll
   static void start() {
-    metaSide = Vertx.vertx();
-    node = WhatsAppTestNode.start(FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await(),
+    node = WhatsAppTestNode.withFakeMeta(
         Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_REOPEN_TEMPLATE", "kontak_reopen"));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    metaSide.close().await();
   }
 
   @Test

@@ -5,21 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.kontak.whatsapp.Fixtures;
 import io.kontak.whatsapp.WhatsAppTestNode;
-import io.kontak.whatsapp.fake.FakeGraphApi;
-import io.vertx.core.Vertx;
+import io.kontak.whatsapp.WhatsAppTestNode.DeskSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,65 +23,54 @@ import org.junit.jupiter.api.Test;
  * the real desk API; {@code /api/reports/resolution} must count exactly what happened.
  */
 class ResolutionReportEndToEndTest {
-  static final String STAFF = "test-staff-token";
   static final String PASSWORD = "correct horse battery";
-  static final AtomicInteger WAMIDS = new AtomicInteger();
-  static Vertx metaSide;
+  @AutoClose
   static WhatsAppTestNode node;
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
-    metaSide = Vertx.vertx();
-    node = WhatsAppTestNode.start(FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await(),
-        Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_TIMEZONE", "Asia/Jakarta", "KONTAK_DESK_TIMER_MS", "3600000",
-            "KONTAK_DESK_QUEUE_NOTICES", "false", "KONTAK_REPORT_METRICS_SECONDS", "1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    metaSide.close().await();
+    node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_TIMEZONE", "Asia/Jakarta",
+        "KONTAK_DESK_TIMER_MS", "3600000", "KONTAK_DESK_QUEUE_NOTICES", "false", "KONTAK_REPORT_METRICS_SECONDS", "1"));
   }
 
   @Test
   void scriptedConversationsGiveExactlyTheExpectedFigures() {
     // a registration check the bot answers, then thanks: resolved by the bot
     says("6281500000001", "min, kilaumodal legal gak?");
-    awaitOpen("6281500000001", 1);
+    node.awaitBotAnswers("6281500000001", 1);
     says("6281500000001", "terima kasih");
     awaitOutcome("6281500000001", "resolved_by_bot");
 
     // thanks, then back within the reopen window: the first conversation was not a resolution
     says("6281500000002", "halo min");
-    awaitOpen("6281500000002", 1);
+    node.awaitBotAnswers("6281500000002", 1);
     says("6281500000002", "terima kasih");
     awaitOutcome("6281500000002", "resolved_by_bot");
     says("6281500000002", "halo lagi");
     awaitOutcome("6281500000002", "reopened");
 
     // asks for a person while the only agent is away; a supervisor closes it unanswered: abandoned
-    staff("POST", "/api/desk/users", new JsonObject().put("username", "ani").put("password", PASSWORD)
+    node.staff("POST", "/api/desk/users", new JsonObject().put("username", "ani").put("password", PASSWORD)
         .put("role", "agent").put("capacity", 4));
-    staff("POST", "/api/desk/users", new JsonObject().put("username", "sari").put("password", PASSWORD)
+    node.staff("POST", "/api/desk/users", new JsonObject().put("username", "sari").put("password", PASSWORD)
         .put("role", "supervisor"));
-    Session sari = signIn("sari");
+    DeskSession sari = node.signIn("sari", PASSWORD);
     says("6281500000003", "halo");
-    awaitOpen("6281500000003", 1);
+    node.awaitBotAnswers("6281500000003", 1);
     taps("6281500000003", "menu:agent", "Petugas");
-    long left = awaitStatus("6281500000003", "queued");
+    long left = node.awaitStatus("6281500000003", "queued");
     assertThat(sari.call("POST", "/api/desk/chats/" + left + "/close", new JsonObject().put("resolution", "no_response"))
         .statusCode()).isEqualTo(200);
     awaitOutcome("6281500000003", "abandoned");
 
     // asks for a person, ani (now available) answers and closes: resolved by an agent
-    Session ani = signIn("ani");
+    DeskSession ani = node.signIn("ani", PASSWORD);
     assertThat(ani.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "available")).statusCode())
         .isEqualTo(200);
     says("6281500000004", "halo");
-    awaitOpen("6281500000004", 1);
+    node.awaitBotAnswers("6281500000004", 1);
     taps("6281500000004", "menu:agent", "Petugas");
-    long helped = awaitStatus("6281500000004", "with_agent");
+    long helped = node.awaitStatus("6281500000004", "with_agent");
     assertThat(ani.call("POST", "/api/desk/chats/" + helped + "/messages", new JsonObject().put("text", "Halo, saya Ani"))
         .statusCode()).isEqualTo(202);
     assertThat(ani.call("POST", "/api/desk/chats/" + helped + "/close", new JsonObject().put("resolution", "answered"))
@@ -95,7 +79,7 @@ class ResolutionReportEndToEndTest {
 
     String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
     String query = "/api/reports/resolution?from=" + today + "&to=" + today;
-    HttpResponse<String> response = staff("GET", query, null);
+    HttpResponse<String> response = node.staff("GET", query, null);
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject r = new JsonObject(response.body());
     assertThat(r.getLong("conversations")).isEqualTo(4);
@@ -119,7 +103,7 @@ class ResolutionReportEndToEndTest {
     assertThat(r.getJsonObject("queue_wait_seconds").getInteger("p90"))
         .isEqualTo(node.rows("SELECT max(wait_seconds) FROM conversation_outcome").getFirst().getInteger(0));
 
-    HttpResponse<String> csv = staff("GET", query + "&format=csv", null);
+    HttpResponse<String> csv = node.staff("GET", query + "&format=csv", null);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     assertThat(csv.body()).startsWith("breakdown,key,metric,value\n")
@@ -133,12 +117,12 @@ class ResolutionReportEndToEndTest {
     assertThat(node.get("/metrics").body()).contains("kontak_desk_queue_length", "kontak_handoffs_today{reason=\"requested\"} 2.0");
 
     // who may read it
-    assertThat(anonymous(query).statusCode()).isEqualTo(401);
+    assertThat(node.get(query).statusCode()).isEqualTo(401);
     assertThat(ani.call("GET", query, null).statusCode()).isEqualTo(403);
     assertThat(sari.call("GET", query, null).statusCode()).isEqualTo(200);
-    assertThat(staff("GET", "/api/reports/resolution?from=2026-02-30", null).statusCode()).isEqualTo(400);
-    assertThat(staff("GET", "/api/reports/resolution?from=2026-03-10&to=2026-03-01", null).statusCode()).isEqualTo(400);
-    assertThat(staff("GET", "/api/reports/nothing", null).statusCode()).isEqualTo(404);
+    assertThat(node.staff("GET", "/api/reports/resolution?from=2026-02-30", null).statusCode()).isEqualTo(400);
+    assertThat(node.staff("GET", "/api/reports/resolution?from=2026-03-10&to=2026-03-01", null).statusCode()).isEqualTo(400);
+    assertThat(node.staff("GET", "/api/reports/nothing", null).statusCode()).isEqualTo(404);
   }
 
   static void says(String waId, String text) {
@@ -152,67 +136,16 @@ class ResolutionReportEndToEndTest {
   }
 
   static void deliver(String waId, String typeAndContent) {
-    String message = "{\"from\":\"" + waId + "\",\"id\":\"wamid.R" + WAMIDS.incrementAndGet() + "_" + waId
+    String message = "{\"from\":\"" + waId + "\",\"id\":\"" + node.nextWamid(waId)
         + "\",\"timestamp\":\"" + (System.currentTimeMillis() / 1000) + "\"," + typeAndContent + "}";
     HttpResponse<String> response = node.deliver(Fixtures.envelope(
         "\"contacts\":[{\"profile\":{\"name\":\"Warga\"},\"wa_id\":\"" + waId + "\"}],\"messages\":[" + message + "]"));
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
-  /** Waits until the citizen's open conversation has had {@code answers} replies from the bot. */
-  static void awaitOpen(String waId, int answers) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> node.count(
-        "SELECT count(*) FROM conversation WHERE citizen = $1 AND status <> 'closed' AND bot_answers >= $2",
-        "wa:" + waId, answers) == 1);
-  }
-
-  static long awaitStatus(String waId, String status) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> node.count(
-        "SELECT count(*) FROM conversation WHERE citizen = $1 AND status = $2", "wa:" + waId, status) == 1);
-    return node.rows("SELECT id FROM conversation WHERE citizen = $1 AND status = $2", "wa:" + waId, status)
-        .getFirst().getLong(0);
-  }
-
   static void awaitOutcome(String waId, String outcome) {
     await().atMost(Duration.ofSeconds(20)).until(() -> node.count(
         "SELECT count(*) FROM conversation_outcome o JOIN conversation c ON c.id = o.conversation_id"
             + " WHERE c.citizen = $1 AND o.outcome = $2", "wa:" + waId, outcome) == 1);
-  }
-
-  static HttpResponse<String> staff(String method, String path, JsonObject body) {
-    return send(request(method, path, body).header("Authorization", "Bearer " + STAFF));
-  }
-
-  static HttpResponse<String> anonymous(String path) {
-    return send(request("GET", path, null));
-  }
-
-  static Session signIn(String username) {
-    HttpResponse<String> r = send(request("POST", "/api/desk/session",
-        new JsonObject().put("username", username).put("password", PASSWORD)));
-    assertThat(r.statusCode()).isEqualTo(200);
-    String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kontak_desk="))
-        .findFirst().orElseThrow().split(";")[0];
-    return new Session(cookie, new JsonObject(r.body()).getString("csrf_token"));
-  }
-
-  record Session(String cookie, String csrf) {
-    HttpResponse<String> call(String method, String path, JsonObject body) {
-      return send(request(method, path, body).header("Cookie", cookie).header("X-CSRF-Token", csrf));
-    }
-  }
-
-  static HttpRequest.Builder request(String method, String path, JsonObject body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.node.httpPort() + path));
-    return body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-        : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
-  }
-
-  static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kontak.whatsapp.WhatsAppTestNode;
+import io.kontak.whatsapp.WhatsAppTestNode.DeskSession;
 import io.kontak.whatsapp.fake.CloudApiDelivery;
 import io.kontak.whatsapp.fake.FakeGraphApi;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,40 +26,29 @@ import org.junit.jupiter.api.Test;
  * {@code conversation_outcome} and in {@code /api/reports/resolution}.
  */
 class SurveyEndToEndTest {
-  static final String STAFF = "test-staff-token";
   static final String PASSWORD = "correct horse battery";
-  static final AtomicInteger WAMIDS = new AtomicInteger();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
-  static Vertx metaSide;
+  @AutoClose
   static WhatsAppTestNode node;
 
   @BeforeAll
   static void start() {
-    metaSide = Vertx.vertx();
-    node = WhatsAppTestNode.start(FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await(),
-        Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_DESK_TIMER_MS", "3600000", "KONTAK_DESK_QUEUE_NOTICES", "false",
-            "KONTAK_SURVEY_BOT", "nps", "KONTAK_SURVEY_AGENT", "csat"));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    metaSide.close().await();
+    node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_DESK_TIMER_MS", "3600000",
+        "KONTAK_DESK_QUEUE_NOTICES", "false", "KONTAK_SURVEY_BOT", "nps", "KONTAK_SURVEY_AGENT", "csat"));
   }
 
   @Test
   void endingsAreSurveyedAndAnswersAreRecordedOnceWithoutOpeningConversations() {
     // an agent answers and closes: CSAT as a list in the citizen's language (Spanish)
-    staff("POST", "/api/desk/users", new JsonObject().put("username", "ani").put("password", PASSWORD)
+    node.staff("POST", "/api/desk/users", new JsonObject().put("username", "ani").put("password", PASSWORD)
         .put("role", "agent").put("capacity", 4));
-    Session ani = signIn("ani");
+    DeskSession ani = node.signIn("ani", PASSWORD);
     assertThat(ani.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "available")).statusCode())
         .isEqualTo(200);
     String maria = "6281600000001";
     says(maria, "¿Ahorro Andino está registrada?");
-    awaitBotAnswers(maria, 1);
+    node.awaitBotAnswers(maria, 1);
     taps(maria, "button_reply", "menu:agent", "Hablar con agente");
-    long helped = awaitStatus(maria, "with_agent");
+    long helped = node.awaitStatus(maria, "with_agent");
     assertThat(ani.call("POST", "/api/desk/chats/" + helped + "/messages", new JsonObject().put("text", "Hola, soy Ani"))
         .statusCode()).isEqualTo(202);
     assertThat(ani.call("POST", "/api/desk/chats/" + helped + "/close", new JsonObject().put("resolution", "answered"))
@@ -95,7 +79,7 @@ class SurveyEndToEndTest {
     // the bot resolves alone: NPS in Indonesian; a bare number answers it
     String budi = "6281600000002";
     says(budi, "halo min");
-    awaitBotAnswers(budi, 1);
+    node.awaitBotAnswers(budi, 1);
     says(budi, "terima kasih");
     JsonObject nps = awaitReply(budi, SurveyEndToEndTest::isSurvey).getJsonObject("interactive");
     assertThat(nps.getJsonObject("body").getString("text")).startsWith("Seberapa besar kemungkinan");
@@ -111,7 +95,7 @@ class SurveyEndToEndTest {
     // no answer is fine; anything else after the survey is a new message as usual
     String citra = "6281600000003";
     says(citra, "halo min");
-    awaitBotAnswers(citra, 1);
+    node.awaitBotAnswers(citra, 1);
     says(citra, "terima kasih");
     awaitReply(citra, SurveyEndToEndTest::isSurvey);
     long unanswered = node.rows("SELECT id FROM conversation WHERE citizen = $1", "wa:" + citra).getFirst().getLong(0);
@@ -126,7 +110,7 @@ class SurveyEndToEndTest {
 
     // the report counts exactly the two answers
     String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
-    JsonObject report = new JsonObject(staff("GET", "/api/reports/resolution?from=" + today + "&to=" + today, null)
+    JsonObject report = new JsonObject(node.staff("GET", "/api/reports/resolution?from=" + today + "&to=" + today, null)
         .body());
     assertThat(report.getJsonObject("csat").getInteger("answers")).isEqualTo(1);
     assertThat(report.getJsonObject("csat").getDouble("average")).isEqualTo(4.0);
@@ -137,7 +121,7 @@ class SurveyEndToEndTest {
   }
 
   static String says(String waId, String text) {
-    String wamid = nextWamid(waId);
+    String wamid = node.nextWamid(waId);
     assertThat(node.deliver(delivery(waId, CloudApiDelivery.text(waId, wamid, now(), text))).statusCode())
         .isEqualTo(200);
     return wamid;
@@ -150,7 +134,7 @@ class SurveyEndToEndTest {
   }
 
   static JsonObject tap(String waId, String type, String id, String title) {
-    return CloudApiDelivery.reply(waId, nextWamid(waId), now(), type, id, title, Optional.empty());
+    return CloudApiDelivery.reply(waId, node.nextWamid(waId), now(), type, id, title, Optional.empty());
   }
 
   static String delivery(String waId, JsonObject message) {
@@ -158,25 +142,8 @@ class SurveyEndToEndTest {
         .message(message).encode();
   }
 
-  static String nextWamid(String waId) {
-    return "wamid.S" + WAMIDS.incrementAndGet() + "_" + waId;
-  }
-
   static long now() {
     return System.currentTimeMillis() / 1000;
-  }
-
-  static void awaitBotAnswers(String waId, int answers) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> node.count(
-        "SELECT count(*) FROM conversation WHERE citizen = $1 AND status <> 'closed' AND bot_answers >= $2",
-        "wa:" + waId, answers) == 1);
-  }
-
-  static long awaitStatus(String waId, String status) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> node.count(
-        "SELECT count(*) FROM conversation WHERE citizen = $1 AND status = $2", "wa:" + waId, status) == 1);
-    return node.rows("SELECT id FROM conversation WHERE citizen = $1 AND status = $2", "wa:" + waId, status)
-        .getFirst().getLong(0);
   }
 
   static void awaitProcessed(String wamid) {
@@ -217,38 +184,5 @@ class SurveyEndToEndTest {
       case "interactive" -> reply.getJsonObject("interactive").getJsonObject("body").getString("text");
       default -> reply.encode();
     };
-  }
-
-  static HttpResponse<String> staff(String method, String path, JsonObject body) {
-    return send(request(method, path, body).header("Authorization", "Bearer " + STAFF));
-  }
-
-  static Session signIn(String username) {
-    HttpResponse<String> r = send(request("POST", "/api/desk/session",
-        new JsonObject().put("username", username).put("password", PASSWORD)));
-    assertThat(r.statusCode()).isEqualTo(200);
-    String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kontak_desk="))
-        .findFirst().orElseThrow().split(";")[0];
-    return new Session(cookie, new JsonObject(r.body()).getString("csrf_token"));
-  }
-
-  record Session(String cookie, String csrf) {
-    HttpResponse<String> call(String method, String path, JsonObject body) {
-      return send(request(method, path, body).header("Cookie", cookie).header("X-CSRF-Token", csrf));
-    }
-  }
-
-  static HttpRequest.Builder request(String method, String path, JsonObject body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.node.httpPort() + path));
-    return body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-        : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
-  }
-
-  static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

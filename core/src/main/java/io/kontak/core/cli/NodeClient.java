@@ -1,6 +1,5 @@
 package io.kontak.core.cli;
 
-import io.kontak.core.config.AdminToken;
 import io.kontak.core.config.KontakConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,17 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A staff command's line to a running node: the base URL ({@code --url}, else
- * {@code http://127.0.0.1:$KONTAK_HTTP_PORT}) and the staff token ({@code --token}, else
- * {@code $KONTAK_ADMIN_TOKEN}, else {@code $KONTAK_DATA_DIR/admin-token}), one request per call,
- * the answer printed. Exit codes: 0 done, 1 refused (errors printed), 2 cannot reach the node.
+ * A staff command's line to a running node, where its {@link NodeOptions} point, one request per
+ * call, the answer printed. Exit codes: 0 done, 1 refused (errors printed), 2 cannot reach the node.
  */
 public final class NodeClient {
   public static final int DONE = 0;
@@ -28,15 +23,12 @@ public final class NodeClient {
   public static final int UNREACHABLE = 2;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final String url;
-  private final String token;
+  private final NodeOptions node;
   private final PrintWriter out;
   private final PrintWriter err;
 
-  /** {@code url} and {@code token} as given on the command line (null: the documented defaults). */
-  public NodeClient(String url, String token, PrintWriter out, PrintWriter err) {
-    this.url = url;
-    this.token = token;
+  public NodeClient(NodeOptions node, PrintWriter out, PrintWriter err) {
+    this.node = node;
     this.out = out;
     this.err = err;
   }
@@ -67,14 +59,13 @@ public final class NodeClient {
     KontakConfig config = KontakConfig.fromEnvironment();
     String bearer;
     try {
-      bearer = token != null ? token : config.adminToken().orElseGet(() -> readToken(AdminToken.file(config)));
+      bearer = node.token(config);
     } catch (IllegalStateException e) {
       err.println(e.getMessage());
       return REFUSED;
     }
     try {
-      String base = url != null ? url : "http://127.0.0.1:" + config.httpPort();
-      var request = HttpRequest.newBuilder(URI.create(base + call.route()))
+      var request = HttpRequest.newBuilder(URI.create(node.url(config) + call.route()))
           .method(call.method(), call.body())
           .header("Authorization", "Bearer " + bearer)
           .timeout(Duration.ofMinutes(5));
@@ -92,15 +83,6 @@ public final class NodeClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return UNREACHABLE;
-    }
-  }
-
-  private static String readToken(Path file) {
-    try {
-      return Files.readString(file).trim();
-    } catch (IOException e) {
-      throw new IllegalStateException("no staff token: pass --token, set KONTAK_ADMIN_TOKEN, or run from the node's "
-          + "directory (" + file + ")");
     }
   }
 

@@ -1,7 +1,7 @@
 package io.kontak.registry.cli;
 
-import io.kontak.core.cli.NodeClient;
 import io.kontak.core.cli.NodeClient.Call;
+import io.kontak.core.cli.NodeOptions;
 import io.kontak.registry.importing.FileFormat;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kontak registry load|validate|list|activate}: staff commands that talk to a running
@@ -25,17 +23,11 @@ import picocli.CommandLine.Spec;
     subcommands = {RegistryCommand.Load.class, RegistryCommand.Validate.class, RegistryCommand.ListVersions.class,
         RegistryCommand.Activate.class})
 public final class RegistryCommand {
-  @Option(names = "--url", description = "Node base URL (default: http://127.0.0.1:$KONTAK_HTTP_PORT).")
-  String url;
-
-  @Option(names = "--token", description = "Staff token (default: $KONTAK_ADMIN_TOKEN, else $KONTAK_DATA_DIR/admin-token).")
-  String token;
-
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  NodeOptions node;
 
   int send(Call call) {
-    return new NodeClient(url, token, spec.commandLine().getOut(), spec.commandLine().getErr()).send(call);
+    return node.client().send(call);
   }
 
   static Call upload(Path file, String route) throws IOException {

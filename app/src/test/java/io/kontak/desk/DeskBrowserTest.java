@@ -3,15 +3,14 @@ package io.kontak.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kontak.browser.HeadlessChromium;
 import io.kontak.whatsapp.Fixtures;
 import io.kontak.whatsapp.WhatsAppTestNode;
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.kontak.whatsapp.media.TestMedia;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.http.HttpClient;
@@ -21,13 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +37,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,8 +48,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * 390x844) go to agent-desk/target/desk-screenshots/.
  */
 class DeskBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String STAFF = "test-staff-token";
   static final String PASSWORD = "Sunlit-Harbour-4821";
@@ -62,7 +55,7 @@ class DeskBrowserTest {
   static final AtomicInteger PHONES = new AtomicInteger();
 
   static ChromeDriver browser;
-  static Path profile;
+  static HeadlessChromium chromium;
   static Path screenshots;
 
   Vertx metaSide;
@@ -72,34 +65,19 @@ class DeskBrowserTest {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, /usr/bin/chromedriver): "
-            + "desk browser tests skipped; .ci/run installs them with apt-get when it runs as root");
     Path here = Path.of("").toAbsolutePath();
     Path desk = here.getParent() == null ? null : here.getParent().resolve("agent-desk");
     screenshots = (desk != null && Files.isDirectory(desk) ? desk : here).resolve(Path.of("target", "desk-screenshots"));
     Files.createDirectories(screenshots);
-    profile = Files.createTempDirectory("kontak-desk-chromium-");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--no-first-run",
-        "--user-data-dir=" + profile, "--window-size=1440,900", "--lang=en-US");
-    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.start(1440, 900,
+        options -> options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")));
+    browser = chromium.driver();
   }
 
   @AfterAll
-  static void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+  static void stopBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

@@ -2,26 +2,20 @@ package io.kontak.desk.timers;
 
 import io.kontak.core.config.DeskConfig;
 import io.kontak.core.conversation.CitizenId;
+import io.kontak.core.text.LanguageTexts;
 import io.kontak.whatsapp.outbox.OutboundMessage;
 import io.kontak.whatsapp.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Tells each waiting citizen, in their language, their place in the queue and the expected wait,
@@ -52,7 +46,7 @@ public final class QueueNotices {
   private final DeskConfig config;
   private final OfficeHours hours;
   private final Clock clock;
-  private final Map<String, Properties> texts = new HashMap<>();
+  private final LanguageTexts texts;
 
   public QueueNotices(Pool pool, Outbox outbox, DeskConfig config) {
     this(pool, outbox, config, Clock.systemUTC());
@@ -65,7 +59,7 @@ public final class QueueNotices {
     this.config = config;
     this.hours = OfficeHours.of(config);
     this.clock = clock;
-    LANGUAGES.forEach(lang -> texts.put(lang, load(lang)));
+    this.texts = LanguageTexts.load("queue notice", "desk-notices/notices_", LANGUAGES, "id");
   }
 
   public Future<Void> tell() {
@@ -113,25 +107,11 @@ public final class QueueNotices {
   }
 
   String text(String language, int position, int minutes, Optional<ZonedDateTime> back) {
-    String known = texts.containsKey(language) ? language : "id";  // the day's name in the text's language
-    Properties p = texts.get(known);
-    String template = back.isPresent() ? p.getProperty("queue.closed") : p.getProperty("queue.position");
+    String known = LANGUAGES.contains(language) ? language : "id";  // the day's name in the text's language
+    String template = texts.pattern(known, back.isPresent() ? "queue.closed" : "queue.position");
     String when = back.map(t -> t.format(DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.forLanguageTag(known))))
         .orElse("");
     return template.replace("{position}", Integer.toString(position)).replace("{minutes}", Integer.toString(minutes))
         .replace("{back}", when);
-  }
-
-  private static Properties load(String language) {
-    Properties p = new Properties();
-    try (InputStream in = QueueNotices.class.getResourceAsStream("/desk-notices/notices_" + language + ".properties")) {
-      if (in == null) {
-        throw new IllegalStateException("missing desk notices for " + language);
-      }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return p;
   }
 }

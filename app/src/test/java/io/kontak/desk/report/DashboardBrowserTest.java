@@ -1,70 +1,48 @@
 package io.kontak.desk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kontak.browser.HeadlessChromium;
 import io.kontak.whatsapp.WhatsAppTestNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A supervisor opens the dashboard in headless Chromium: the figures show and every chart renders. */
 class DashboardBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final String PASSWORD = "correct horse battery";
   static Vertx metaSide;
   static WhatsAppTestNode node;
   static ChromeDriver browser;
-  static Path profile;
+  static HeadlessChromium chromium;
 
   @BeforeAll
   static void start() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are not installed: browser test skipped");
+    chromium = HeadlessChromium.start(1280, 1000, options -> { });
+    browser = chromium.driver();
     metaSide = Vertx.vertx();
     node = WhatsAppTestNode.withoutEngine(metaSide);
-    profile = Files.createTempDirectory("kontak-chromium-");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--no-first-run",
-        "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-US");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
+  static void stop() {
     if (node != null) {
       node.close();
       metaSide.close().await();
     }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

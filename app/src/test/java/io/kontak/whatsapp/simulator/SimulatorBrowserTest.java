@@ -2,20 +2,17 @@ package io.kontak.whatsapp.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kontak.browser.HeadlessChromium;
 import io.kontak.core.db.Database;
 import io.kontak.whatsapp.media.TestMedia;
 import io.vertx.sqlclient.Tuple;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +21,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,8 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code .ci/run} installs it. Nothing is downloaded: Selenium Manager is never asked.
  */
 class SimulatorBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOT = Path.of("target", "simulator", "simulator-chat.png");
   static final Path LIST_SCREENSHOT = Path.of("target", "simulator", "simulator-list.png");
   static final Path SURVEY_SCREENSHOT = Path.of("target", "simulator", "simulator-survey.png");
@@ -44,40 +37,24 @@ class SimulatorBrowserTest {
 
   static SimulatorNode sim;
   static ChromeDriver browser;
-  static Path profile;
+  static HeadlessChromium chromium;
 
   @BeforeAll
   static void start() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, /usr/bin/chromedriver): "
-            + "browser test skipped; .ci/run installs them with apt-get when it runs as root");
-    sim = new SimulatorNode(Map.of("KONTAK_SURVEY_BOT", "nps"));
-    profile = Files.createTempDirectory("kontak-chromium-");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--no-first-run",
-        "--user-data-dir=" + profile, "--window-size=500,900", "--lang=en-US");
     // A small phone's screen: the page is mobile first.
-    options.setExperimentalOption("mobileEmulation",
-        Map.of("deviceMetrics", Map.of("width", 360, "height", 740, "pixelRatio", 1.0)));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.start(500, 900, options -> options.setExperimentalOption("mobileEmulation",
+        Map.of("deviceMetrics", Map.of("width", 360, "height", 740, "pixelRatio", 1.0))));
+    browser = chromium.driver();
+    sim = new SimulatorNode(Map.of("KONTAK_SURVEY_BOT", "nps"));
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
+  static void stop() {
     if (sim != null) {
       sim.close();
     }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

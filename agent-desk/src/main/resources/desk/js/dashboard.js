@@ -75,7 +75,8 @@ function render(r) {
   const languages = Object.keys(r.by_language).sort();
   chart('chart-languages', {
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${v}%` },
-    grid: { left: 40, right: 10, top: 10, bottom: 30 },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 10, top: 10, bottom: 50 },
     xAxis: { type: 'category', data: languages },
     yAxis: { type: 'value', max: 100 },
     series: [

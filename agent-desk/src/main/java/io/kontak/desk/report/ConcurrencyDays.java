@@ -1,13 +1,11 @@
 package io.kontak.desk.report;
 
+import io.kontak.core.runtime.PeriodicJob;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.ZoneId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps agents' concurrency per ended local day (report_concurrency_day, V410) so the report reads a
@@ -16,41 +14,22 @@ import org.slf4j.LoggerFactory;
  * the day is computed once by the report's own definition, exact, at no cost to the desk's writes.
  * Runs at start and then {@link #EVERY}; nodes running it together insert the same rows (the first wins).
  */
-public final class ConcurrencyDays extends VerticleBase {
+public final class ConcurrencyDays extends PeriodicJob {
   /** Often enough that yesterday is kept within the first hours of today. */
   static final Duration EVERY = Duration.ofMinutes(15);
-  private static final Logger LOG = LoggerFactory.getLogger(ConcurrencyDays.class);
 
   private final Pool pool;
   private final ZoneId zone;
-  private long timer = -1;
-  private volatile boolean stopped;
 
   public ConcurrencyDays(Pool pool, ZoneId zone) {
+    super("keeping concurrency days", EVERY);
     this.pool = pool;
     this.zone = zone;
   }
 
   @Override
-  public Future<?> start() {
-    schedule(0);
-    return Future.succeededFuture();
-  }
-
-  @Override
-  public Future<?> stop() {
-    stopped = true;
-    vertx.cancelTimer(timer);
-    return Future.succeededFuture();
-  }
-
-  private void schedule(long delayMillis) {
-    if (stopped) {
-      return;
-    }
-    timer = vertx.setTimer(Math.max(1, delayMillis), id -> run()
-        .onFailure(e -> LOG.warn("keeping concurrency days failed: {}", e.toString()))
-        .onComplete(done -> schedule(EVERY.toMillis())));
+  protected Future<?> runOnce() {
+    return run();
   }
 
   /** Keeps every ended day not kept yet; returns how many days it added. */

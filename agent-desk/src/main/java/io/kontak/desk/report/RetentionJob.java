@@ -1,7 +1,7 @@
 package io.kontak.desk.report;
 
+import io.kontak.core.runtime.PeriodicJob;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -10,54 +10,31 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Erases message bodies and phone numbers older than the retention period, in small batches, one
  * node at a time. Runs at start and then {@code every} after the previous run finished (never
  * overlapping); all of it is non-blocking SQL on the pool.
  */
-public final class RetentionJob extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+public final class RetentionJob extends PeriodicJob {
   static final int BATCH = 1_000;
   private static final List<String> STATEMENTS = List.of(
       RetentionSql.CONVERSATIONS, RetentionSql.INBOUND, RetentionSql.STATUSES, RetentionSql.OUTBOX);
 
   private final Pool pool;
   private final Duration retention;
-  private final Duration every;
   private final Clock clock;
-  private long timer = -1;
-  private volatile boolean stopped;
 
   public RetentionJob(Pool pool, Duration retention, Duration every, Clock clock) {
+    super("retention run", every);
     this.pool = pool;
     this.retention = retention;
-    this.every = every;
     this.clock = clock;
   }
 
   @Override
-  public Future<?> start() {
-    schedule(0);
-    return Future.succeededFuture();
-  }
-
-  @Override
-  public Future<?> stop() {
-    stopped = true;
-    vertx.cancelTimer(timer);
-    return Future.succeededFuture();
-  }
-
-  private void schedule(long delayMillis) {
-    if (stopped) {
-      return;
-    }
-    timer = vertx.setTimer(Math.max(1, delayMillis), id -> run()
-        .onFailure(e -> LOG.warn("retention run failed: {}", e.toString()))
-        .onComplete(done -> schedule(every.toMillis())));
+  protected Future<?> runOnce() {
+    return run();
   }
 
   /** One run: everything older than the retention period is erased when it returns; returns rows touched. */
@@ -80,7 +57,7 @@ public final class RetentionJob extends VerticleBase {
 
   /** Repeats one statement until a batch comes back short. */
   private Future<Long> drain(SqlConnection conn, String statement, OffsetDateTime cutoff, long sum) {
-    if (stopped) {
+    if (stopped()) {
       return Future.succeededFuture(sum);
     }
     return conn.preparedQuery(statement).execute(Tuple.of(cutoff, BATCH)).compose(rows -> {

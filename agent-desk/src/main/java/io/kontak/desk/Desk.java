@@ -83,29 +83,32 @@ public final class Desk {
    */
   public static Future<Desk> start(Vertx vertx, KontakConfig config, Pool pool, RedisAPI redis, Outbox outbox,
                                    Surveys surveys) {
-    DeskConfig desk = config.desk();
-    WorkerExecutor hashing = vertx.createSharedWorkerExecutor("kontak-desk-passwords", 2);
-    var accounts = new AccountStore(pool);
-    var passwords = new Passwords(hashing, desk.passwordMinLength());
-    var sessions = new SessionStore(redis, config.redisKeyPrefix(), desk.sessionIdle(), desk.sessionMax());
-    var throttle = new LoginThrottle(redis, config.redisKeyPrefix(), desk.loginSlowAfter(), desk.loginMaxFailures(),
-        desk.loginMaxFailuresPerAddress(), desk.loginWindow());
-    var events = new LiveEvents(vertx.eventBus());
-    var dispatcher = new Dispatcher(pool, desk.presenceGrace(), surveys);
-    var chats = new ChatService(pool, outbox, config.conversations().reopenTemplate(), desk.presenceGrace());
-    var publisher = new ChangePublisher(events, chats);
-    var presence = new Presence(vertx, pool, desk.presenceGrace(),
-        (username, status) -> events.toAgent(username, LiveEvents.agentStatus(status)));
-    var auth = new DeskAuth(sessions, config.requireAdminToken(), presence, desk.secureCookie());
-    var live = new LiveChannel(vertx, presence, events, chats, desk.livePingTimeout());
-    var api = DeskApi.create(vertx, desk, accounts, passwords, sessions, throttle, auth, dispatcher, publisher,
-        events, chats, new MediaRoute(chats)::serve);
-    var timers = new DeskTimers(vertx, desk, dispatcher, publisher, new QueueNotices(pool, outbox, desk));
-    var inbound = new DeskInbound(vertx, pool, redis, config.redisKeyPrefix(), dispatcher, publisher, chats, events);
-    presence.start();
-    timers.start();
-    return Future.succeededFuture(new Desk(hashing, api, auth, live, presence, timers, inbound, dispatcher, publisher,
-        accounts, passwords, new DeskFollowUps(desk.followUpWindow())));
+    // the notices' texts come off the classpath: read on a worker, not the event loop
+    return vertx.executeBlocking(QueueNotices::texts).map(noticeTexts -> {
+      DeskConfig desk = config.desk();
+      WorkerExecutor hashing = vertx.createSharedWorkerExecutor("kontak-desk-passwords", 2);
+      var accounts = new AccountStore(pool);
+      var passwords = new Passwords(hashing, desk.passwordMinLength());
+      var sessions = new SessionStore(redis, config.redisKeyPrefix(), desk.sessionIdle(), desk.sessionMax());
+      var throttle = new LoginThrottle(redis, config.redisKeyPrefix(), desk.loginSlowAfter(), desk.loginMaxFailures(),
+          desk.loginMaxFailuresPerAddress(), desk.loginWindow());
+      var events = new LiveEvents(vertx.eventBus());
+      var dispatcher = new Dispatcher(pool, desk.presenceGrace(), surveys);
+      var chats = new ChatService(pool, outbox, config.conversations().reopenTemplate(), desk.presenceGrace());
+      var publisher = new ChangePublisher(events, chats);
+      var presence = new Presence(vertx, pool, desk.presenceGrace(),
+          (username, status) -> events.toAgent(username, LiveEvents.agentStatus(status)));
+      var auth = new DeskAuth(sessions, config.requireAdminToken(), presence, desk.secureCookie());
+      var live = new LiveChannel(vertx, presence, events, chats, desk.livePingTimeout());
+      var api = DeskApi.create(vertx, desk, accounts, passwords, sessions, throttle, auth, dispatcher, publisher,
+          events, chats, new MediaRoute(chats)::serve);
+      var timers = new DeskTimers(vertx, desk, dispatcher, publisher, new QueueNotices(pool, outbox, desk, noticeTexts));
+      var inbound = new DeskInbound(vertx, pool, redis, config.redisKeyPrefix(), dispatcher, publisher, chats, events);
+      presence.start();
+      timers.start();
+      return new Desk(hashing, api, auth, live, presence, timers, inbound, dispatcher, publisher,
+          accounts, passwords, new DeskFollowUps(desk.followUpWindow()));
+    });
   }
 
   /** {@code /api/desk}, {@code /eventbus} (the live channel) and {@code /desk/} (the UI's files). */

@@ -177,7 +177,7 @@ class DeskTimersTest {
     try (var node = DeskTestNode.sending(Map.of("KONTAK_DESK_QUEUE_NOTICES", "true", "KONTAK_TIMEZONE", "Asia/Jakarta",
         "KONTAK_DESK_OFFICE_HOURS", "mon-fri 08:00-17:00"))) {
       var clock = new MovableClock(Instant.parse("2026-12-03T09:50:00Z"));  // Thursday 16:50 in Jakarta
-      var notices = new QueueNotices(node.pool, node.channel.outbox(), node.config.desk(), clock);
+      var notices = new QueueNotices(node.pool, node.channel.outbox(), node.config.desk(), QueueNotices.texts(), clock);
       String citizen = waId(node, node.handoff("help", 0, "en"));
       notices.tell().await();
       await().atMost(WAIT).until(() -> texts(node.graph(), citizen).size() == 1);

@@ -48,18 +48,23 @@ public final class QueueNotices {
   private final Clock clock;
   private final LanguageTexts texts;
 
-  public QueueNotices(Pool pool, Outbox outbox, DeskConfig config) {
-    this(pool, outbox, config, Clock.systemUTC());
+  /** The notices' texts in every language; reads the classpath, so off the event loop. */
+  public static LanguageTexts texts() {
+    return LanguageTexts.load("queue notice", "desk-notices/notices_", LANGUAGES, "id");
+  }
+
+  public QueueNotices(Pool pool, Outbox outbox, DeskConfig config, LanguageTexts texts) {
+    this(pool, outbox, config, texts, Clock.systemUTC());
   }
 
   /** {@code clock}: what time it is for the office hours (tests move it). */
-  public QueueNotices(Pool pool, Outbox outbox, DeskConfig config, Clock clock) {
+  public QueueNotices(Pool pool, Outbox outbox, DeskConfig config, LanguageTexts texts, Clock clock) {
     this.pool = pool;
     this.outbox = outbox;
     this.config = config;
     this.hours = OfficeHours.of(config);
     this.clock = clock;
-    this.texts = LanguageTexts.load("queue notice", "desk-notices/notices_", LANGUAGES, "id");
+    this.texts = texts;
   }
 
   public Future<Void> tell() {

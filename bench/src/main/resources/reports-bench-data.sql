@@ -1,5 +1,6 @@
 -- ReportsBench's year: :n conversations over 2025 (Asia/Jakarta), written as the bot, the desk and the
--- V400 triggers would have left them (the triggers are off while generating: session_replication_role).
+-- V400 triggers would have left them (the triggers are off while generating: session_replication_role);
+-- agents work eight-hour shifts around the clock with half an hour away mid-shift (desk_presence).
 -- Statements are separated by lines holding only "--;" and timed one by one.
 SET session_replication_role = replica
 --;
@@ -82,6 +83,14 @@ SELECT c.id, 'abandoned', NULL, NULL, NULL, c.closed_at FROM conversation c
 --;
 DROP TABLE bench_gen
 --;
+INSERT INTO desk_presence (agent, status, at)
+SELECT a.id, s.status, d + (8 * (a.id % 3)) * interval '1 hour' + s.after
+  FROM desk_account a,
+       generate_series(timestamptz '2025-01-01 00:00:00+07', timestamptz '2025-12-31 00:00:00+07', interval '1 day') d,
+       (VALUES ('available', interval '0'), ('away', interval '4 hours'), ('available', interval '4.5 hours'),
+               ('offline', interval '8 hours')) AS s(status, after)
+ WHERE a.role = 'agent'
+--;
 SET session_replication_role = origin
 --;
 VACUUM ANALYZE conversation
@@ -89,3 +98,5 @@ VACUUM ANALYZE conversation
 VACUUM ANALYZE conversation_outcome
 --;
 VACUUM ANALYZE desk_event
+--;
+VACUUM ANALYZE desk_presence

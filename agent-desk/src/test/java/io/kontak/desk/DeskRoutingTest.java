@@ -145,6 +145,11 @@ class DeskRoutingTest {
       });
       assertThat(node.sql("SELECT status FROM desk_account WHERE username = 'ana'").iterator().next()
           .getString("status")).isEqualTo("offline");
+      // the reports' presence history saw each change (created away, chose available, swept offline)
+      assertThat(node.sql("""
+          SELECT string_agg(p.status, ',' ORDER BY p.at, p.id) AS history
+            FROM desk_presence p JOIN desk_account a ON a.id = p.agent WHERE a.username = 'ana'""")
+          .iterator().next().getString("history")).isEqualTo("away,available,offline");
       assertThat(node.sql("SELECT extract(epoch FROM queued_at) * 1e6 AS t FROM conversation WHERE id = $1", chat)
           .iterator().next().getNumeric("t").longValue()).isEqualTo(queuedAt);
       // a sign of life makes the agent away, not available

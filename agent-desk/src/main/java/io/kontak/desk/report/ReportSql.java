@@ -143,29 +143,59 @@ final class ReportSql {
       SELECT day, hour, conversations AS n FROM report_hour WHERE day BETWEEN $1 AND $2 AND conversations <> 0""";
 
   /**
-   * Average open chats per working agent: the time chats were held (from an assignment or transfer
-   * to the conversation's next event) over the time each agent held at least one chat, both clipped
-   * to the range. Events from a week before the range are read for chats held into it (parking and
-   * abandonment end a silent chat long before). Event ids follow time within a conversation.
+   * The intervals concurrency is made of, within [{@code from}, {@code to}) (SQL expressions): chats
+   * held (an assignment or transfer to the conversation's next event; a chat still held counts until
+   * now), {@code chat} true, and agents' available time from their presence history (V440), each
+   * interval labelled with its agent and ordered per agent with the latest end before it
+   * ({@code reach}), so that the union of an agent's intervals is one pass. Events from a week before
+   * {@code from} are read for chats held into it (parking and abandonment end a silent chat long
+   * before); an agent's status at {@code from} is their latest presence row before it. Event ids
+   * follow time within a conversation.
    */
-  static final String CONCURRENCY = """
-      WITH changes AS (
-        SELECT agent, kind, at, lead(at) OVER (PARTITION BY conversation_id ORDER BY id) AS next_at
-          FROM desk_event
-         WHERE kind <> 'alert' AND at >= $1::timestamptz - interval '7 days' AND at < $2),
-      held AS (
-        SELECT agent, greatest(at, $1) AS since, least(coalesce(next_at, now()), $2) AS until
-          FROM changes
-         WHERE agent IS NOT NULL AND kind IN ('assigned', 'transferred', 'unparked')),
-      clipped AS (
-        SELECT agent, since, until,
-               max(until) OVER (PARTITION BY agent ORDER BY since, until
-                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
-          FROM held WHERE until > since)
-      SELECT coalesce(sum(extract(epoch FROM until - since)), 0)::float8 AS chat_seconds,
-             coalesce(sum(greatest(0, extract(epoch FROM until - greatest(since, coalesce(reach, since))))), 0)::float8
-               AS busy_seconds
-        FROM clipped""";
+  private static String workingIntervals(String from, String to) {
+    return """
+        changes AS (
+          SELECT agent, kind, at, lead(at) OVER (PARTITION BY conversation_id ORDER BY id) AS next_at
+            FROM desk_event
+           WHERE kind <> 'alert' AND at >= %1$s - interval '7 days' AND at < %2$s AND %1$s < %2$s),
+        held AS (
+          SELECT agent, greatest(at, %1$s) AS since, least(coalesce(next_at, now()), %2$s) AS until, true AS chat,
+                 at AS began
+            FROM changes
+           WHERE agent IS NOT NULL AND kind IN ('assigned', 'transferred', 'unparked')),
+        presence AS (
+          SELECT agent, status, at, lead(at) OVER (PARTITION BY agent ORDER BY at, id) AS next_at
+            FROM (SELECT p.* FROM desk_presence p WHERE p.at >= %1$s AND p.at < %2$s AND %1$s < %2$s
+                  UNION ALL
+                  SELECT before.* FROM desk_account a CROSS JOIN LATERAL (
+                    SELECT p.* FROM desk_presence p WHERE p.agent = a.id AND p.at < %1$s
+                     ORDER BY p.at DESC, p.id DESC LIMIT 1) before
+                   WHERE %1$s < %2$s) p),
+        available AS (
+          SELECT agent, greatest(at, %1$s) AS since, least(coalesce(next_at, now()), %2$s) AS until, false AS chat,
+                 at AS began
+            FROM presence WHERE status = 'available'),
+        intervals AS (
+          SELECT agent, since, until, chat,
+                 max(until) OVER (PARTITION BY agent ORDER BY since, until
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
+            FROM (SELECT * FROM held UNION ALL SELECT * FROM available) i WHERE until > since)""".formatted(from, to);
+  }
+
+  /** The two sums over {@link #workingIntervals}: chat seconds, and the length of each agent's union. */
+  private static final String WORKING_SUMS = """
+      coalesce(sum(extract(epoch FROM until - since)) FILTER (WHERE chat), 0) AS chat_seconds,
+      coalesce(sum(greatest(0, extract(epoch FROM until - greatest(since, coalesce(reach, since))))), 0)
+        AS working_seconds""";
+
+  /**
+   * Average open chats per signed-in agent: the time chats were held over the time agents were
+   * working, that is available to take chats or holding at least one (so an agent who went away
+   * with chats open still counts, and time away with none does not), both clipped to [$1, $2).
+   */
+  static final String CONCURRENCY = "WITH " + workingIntervals("$1::timestamptz", "$2::timestamptz") + """
+
+      SELECT chat_seconds::float8, working_seconds::float8 FROM (SELECT %s FROM intervals) s""".formatted(WORKING_SUMS);
 
   /**
    * The same two sums from ended days kept in report_concurrency_day ($3 zone, days $4 to $5) plus
@@ -174,69 +204,53 @@ final class ReportSql {
    */
   static final String CONCURRENCY_ROLLUP = """
       WITH kept AS (
-        SELECT coalesce(sum(chat_seconds), 0) AS chat_seconds, coalesce(sum(busy_seconds), 0) AS busy_seconds
+        SELECT coalesce(sum(chat_seconds), 0) AS chat_seconds, coalesce(sum(working_seconds), 0) AS working_seconds
           FROM report_concurrency_day WHERE zone = $3 AND day BETWEEN $4 AND $5),
       tail AS (
         SELECT greatest($1::timestamptz, coalesce(
                  ((SELECT max(day) FROM report_concurrency_day WHERE zone = $3) + 1)::timestamp AT TIME ZONE $3,
                  $1::timestamptz)) AS start),
-      changes AS (
-        SELECT agent, kind, at, lead(at) OVER (PARTITION BY conversation_id ORDER BY id) AS next_at
-          FROM desk_event
-         WHERE kind <> 'alert' AND at >= (SELECT start FROM tail) - interval '7 days' AND at < $2
-           AND (SELECT start FROM tail) < $2),
-      held AS (
-        SELECT agent, greatest(at, (SELECT start FROM tail)) AS since, least(coalesce(next_at, now()), $2) AS until
-          FROM changes
-         WHERE agent IS NOT NULL AND kind IN ('assigned', 'transferred', 'unparked')),
-      clipped AS (
-        SELECT agent, since, until,
-               max(until) OVER (PARTITION BY agent ORDER BY since, until
-                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
-          FROM held WHERE until > since)
-      SELECT ((SELECT chat_seconds FROM kept) + coalesce(sum(extract(epoch FROM until - since)), 0))::float8
-               AS chat_seconds,
-             ((SELECT busy_seconds FROM kept)
-              + coalesce(sum(greatest(0, extract(epoch FROM until - greatest(since, coalesce(reach, since))))), 0))::float8
-               AS busy_seconds
-        FROM clipped""";
+      """ + workingIntervals("(SELECT start FROM tail)", "$2::timestamptz") + """
+
+      SELECT (kept.chat_seconds + live.chat_seconds)::float8 AS chat_seconds,
+             (kept.working_seconds + live.working_seconds)::float8 AS working_seconds
+        FROM kept, (SELECT %s FROM intervals) live""".formatted(WORKING_SUMS);
 
   /**
    * Keeps the two sums of every local day ($1 zone) that ended over an hour ago (no transaction
-   * still writes its events) and is not kept yet, from the first day with a desk event: per day what
-   * {@link #CONCURRENCY} gives for that day alone (a chat counts on the days it was held, up to 7 days
-   * after its assignment), in one pass over the events.
+   * still writes its events or presence) and is not kept yet, from the first day with a desk event
+   * or a presence change: per day what {@link #CONCURRENCY} gives for that day alone, the intervals
+   * read once for all the days and cut at each local midnight.
    */
   static final String CONCURRENCY_DAYS = """
       WITH bounds AS (
         SELECT coalesce((SELECT max(day) + 1 FROM report_concurrency_day WHERE zone = $1),
-                        (SELECT (min(at) AT TIME ZONE $1)::date FROM desk_event)) AS first,
+                        least((SELECT (min(at) AT TIME ZONE $1)::date FROM desk_event),
+                              (SELECT (min(at) AT TIME ZONE $1)::date FROM desk_presence))) AS first,
                ((now() - interval '1 hour') AT TIME ZONE $1)::date - 1 AS last),
       days AS (
         SELECT first + i AS day FROM bounds, generate_series(0, last - first) i),
-      changes AS (
-        SELECT agent, kind, at, lead(at) OVER (PARTITION BY conversation_id ORDER BY id) AS next_at
-          FROM desk_event
-         WHERE kind <> 'alert'
-           AND at >= (SELECT first::timestamp AT TIME ZONE $1 FROM bounds) - interval '7 days'
-           AND at < (SELECT (last + 1)::timestamp AT TIME ZONE $1 FROM bounds)),
-      held AS (
-        SELECT agent, at, coalesce(next_at, now()) AS until, (at AT TIME ZONE $1)::date AS first_day
-          FROM changes
-         WHERE agent IS NOT NULL AND kind IN ('assigned', 'transferred', 'unparked')),
+      span AS (
+        SELECT first::timestamp AT TIME ZONE $1 AS start, (last + 1)::timestamp AT TIME ZONE $1 AS stop FROM bounds),
+      """ + workingIntervals("(SELECT start FROM span)", "(SELECT stop FROM span)") + """
+      ,
       split AS (
-        SELECT h.first_day + i AS day, h.agent,
-               greatest(h.at, (h.first_day + i)::timestamp AT TIME ZONE $1) AS since,
-               least(h.until, (h.first_day + i + 1)::timestamp AT TIME ZONE $1) AS until
-          FROM held h, generate_series(0, least((h.until AT TIME ZONE $1)::date - h.first_day, 8)) i
-         WHERE h.at >= ((h.first_day + i)::timestamp AT TIME ZONE $1) - interval '7 days'),
+        SELECT d.day, i.agent, i.chat,
+               greatest(i.since, d.day::timestamp AT TIME ZONE $1) AS since,
+               least(i.until, (d.day + 1)::timestamp AT TIME ZONE $1) AS until
+          FROM (SELECT * FROM held UNION ALL SELECT * FROM available) i
+          CROSS JOIN LATERAL (
+            SELECT (i.since AT TIME ZONE $1)::date + n AS day
+              FROM generate_series(0, (i.until AT TIME ZONE $1)::date - (i.since AT TIME ZONE $1)::date) n) d
+         WHERE i.until > i.since
+           AND (NOT i.chat OR i.began >= (d.day::timestamp AT TIME ZONE $1) - interval '7 days')),
       clipped AS (
-        SELECT day, agent, since, until,
+        SELECT day, agent, since, until, chat,
                max(until) OVER (PARTITION BY day, agent ORDER BY since, until
                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
           FROM split WHERE until > since)
-      INSERT INTO report_concurrency_day (zone, day, chat_seconds, busy_seconds)
-      SELECT $1, d.day, coalesce(sum(extract(epoch FROM c.until - c.since)), 0),
+      INSERT INTO report_concurrency_day (zone, day, chat_seconds, working_seconds)
+      SELECT $1, d.day, coalesce(sum(extract(epoch FROM c.until - c.since)) FILTER (WHERE c.chat), 0),
              coalesce(sum(greatest(0, extract(epoch FROM c.until - greatest(c.since, coalesce(c.reach, c.since))))), 0)
         FROM days d LEFT JOIN clipped c ON c.day = d.day
        GROUP BY d.day

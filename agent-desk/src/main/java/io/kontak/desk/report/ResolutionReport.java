@@ -134,7 +134,7 @@ public final class ResolutionReport {
         .put("first_response_seconds", percentiles.getOrDefault("first_response", NO_PERCENTILES.copy()))
         .put("handle_seconds", percentiles.getOrDefault("handle", NO_PERCENTILES.copy())
             .put("average", totalRow == null ? null : totalRow.getDouble("handle_average")))
-        .put("agent_concurrency", ratio(concurrency.getDouble("chat_seconds"), concurrency.getDouble("busy_seconds")))
+        .put("agent_concurrency", ratio(concurrency.getDouble("chat_seconds"), concurrency.getDouble("working_seconds")))
         .put("csat", csat(totalRow))
         .put("nps", nps(totalRow))
         .put("sla", sla(totalRow))

@@ -63,10 +63,16 @@ final class History implements AutoCloseable {
     return Instant.parse(utc).atOffset(ZoneOffset.UTC);
   }
 
+  /** An agent account, away since the start of the year (before every scripted day). */
   long agent(String username) {
     return one("""
-        INSERT INTO desk_account (username, password_hash, role, capacity, created_by)
-        VALUES ($1, 'x', 'agent', 4, 'test') RETURNING id""", username).getLong(0);
+        INSERT INTO desk_account (username, password_hash, role, capacity, created_by, status_at)
+        VALUES ($1, 'x', 'agent', 4, 'test', '2026-01-01T00:00:00Z') RETURNING id""", username).getLong(0);
+  }
+
+  /** An agent's status change at a chosen time, as the desk and the presence sweep write it. */
+  void status(long agent, String status, String when) {
+    run("UPDATE desk_account SET status = $2, status_at = $3 WHERE id = $1", agent, status, at(when));
   }
 
   /** A conversation the bot opened and answered {@code answers} times. */

@@ -104,6 +104,18 @@ class ResolutionReportRollupTest {
     history.assign(t4, budi, ago(now, 18));
     history.agentSays(t4, budi, ago(now, 17));
 
+    // presence: ani available 23:30 to 00:20 across the 9th's midnight; budi 10:50 to 11:40 on the
+    // 11th; citra available for two days with no chat (17:00 on the 9th to 17:00 on the 11th);
+    // ani available again since an hour ago (open: counts until now)
+    long citra = history.agent("citra");
+    history.status(ani, "available", "2026-03-09T16:30:00Z");
+    history.status(ani, "away", "2026-03-09T17:20:00Z");
+    history.status(budi, "available", "2026-03-11T03:50:00Z");
+    history.status(budi, "offline", "2026-03-11T04:40:00Z");
+    history.status(citra, "available", "2026-03-09T10:00:00Z");
+    history.status(citra, "offline", "2026-03-11T10:00:00Z");
+    history.status(ani, "available", ago(now, 60));
+
     assertThat(new ConcurrencyDays(history.pool, JAKARTA).run().await()).as("days kept").isPositive();
   }
 
@@ -126,7 +138,8 @@ class ResolutionReportRollupTest {
     assertThat(three.getLong("reopened")).as("c2, relabelled on the next day").isEqualTo(1);
     assertThat(three.getJsonObject("csat").getLong("answers")).isEqualTo(2);
     assertThat(three.getJsonObject("sla").getLong("within_sla")).isEqualTo(2);
-    assertThat(three.getDouble("agent_concurrency")).isGreaterThan(1.0);
+    // chats 102 min; working: ani 50 + 18 (c5, away), budi 20 (c4, away) + 50, citra 48 h
+    assertThat(three.getDouble("agent_concurrency")).isCloseTo(102.0 / (50 + 18 + 20 + 50 + 48 * 60), within(1e-9));
   }
 
   @Test

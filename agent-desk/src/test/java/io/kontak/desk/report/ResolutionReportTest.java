@@ -36,6 +36,14 @@ class ResolutionReportTest {
     assertThat(Reports.configureRollups(history.pool, JAKARTA, SETTINGS).await()).isTrue();
     long ani = history.agent("ani");
     long budi = history.agent("budi");
+    // budi was available from 23:50 the night before to 00:10; ani from 10:55, away at 11:03 with two
+    // chats still open, available again 11:30 to 11:40
+    history.status(budi, "available", "2026-03-09T16:50:00Z");
+    history.status(budi, "away", "2026-03-09T17:10:00Z");
+    history.status(ani, "available", "2026-03-10T03:55:00Z");
+    history.status(ani, "away", "2026-03-10T04:03:00Z");
+    history.status(ani, "available", "2026-03-10T04:30:00Z");
+    history.status(ani, "offline", "2026-03-10T04:40:00Z");
 
     // 00:30 local (17:30 UTC the day before): registration check the bot resolved; surveyed
     long c6 = history.open("wa:6281100000006", "id", "2026-03-09T17:30:00Z", 2,
@@ -119,8 +127,9 @@ class ResolutionReportTest {
     assertThat(r.getJsonObject("first_response_seconds")).isEqualTo(new JsonObject().put("p50", 150).put("p90", 180));
     assertThat(r.getJsonObject("handle_seconds")).isEqualTo(
         new JsonObject().put("p50", 120).put("p90", 1140).put("average", 630.0));
-    // ani: c4 11:01-11:05 and c7 11:02-11:04 (busy 240 s, 360 s of chats); budi: c4 11:05-11:20 (900 s)
-    assertThat(r.getDouble("agent_concurrency")).isCloseTo(1260.0 / 1140, within(1e-9));
+    // chats: ani c4 11:01-11:05 and c7 11:02-11:04 (360 s), budi c4 11:05-11:20 (900 s); working: ani
+    // 10:55-11:05 (available, then away with chats open) and 11:30-11:40, budi 00:00-00:10 and 11:05-11:20
+    assertThat(r.getDouble("agent_concurrency")).isCloseTo(1260.0 / (600 + 600 + 600 + 900), within(1e-9));
     assertThat(r.getJsonObject("handoff_reasons")).isEqualTo(new JsonObject().put("fraud_report", 1).put("requested", 2));
     assertThat(r.getJsonObject("csat")).isEqualTo(
         new JsonObject().put("answers", 1).put("average", 5.0).put("satisfied_share", 1.0));

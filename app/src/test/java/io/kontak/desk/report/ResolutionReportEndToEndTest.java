@@ -1,6 +1,7 @@
 package io.kontak.desk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.kontak.whatsapp.Fixtures;
@@ -76,6 +77,8 @@ class ResolutionReportEndToEndTest {
     assertThat(ani.call("POST", "/api/desk/chats/" + helped + "/close", new JsonObject().put("resolution", "answered"))
         .statusCode()).isEqualTo(200);
     awaitOutcome("6281500000004", "resolved_by_agent");
+    assertThat(ani.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "away")).statusCode())
+        .isEqualTo(200);
 
     String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
     String query = "/api/reports/resolution?from=" + today + "&to=" + today;
@@ -96,7 +99,15 @@ class ResolutionReportEndToEndTest {
     assertThat(r.getJsonObject("registration").getLong("conversations")).isEqualTo(1);
     assertThat(r.getJsonObject("registration").getDouble("bot_resolution_rate")).isEqualTo(1.0);
     assertThat(r.getJsonObject("handoff_reasons")).isEqualTo(new JsonObject().put("requested", 2));
-    assertThat(r.getDouble("agent_concurrency")).isEqualTo(1.0);  // ani held one chat at a time
+    // ani held one chat for part of the time she was available
+    double heldOverAvailable = node.rows("""
+        SELECT extract(epoch FROM max(e.at) FILTER (WHERE e.kind = 'closed') - min(e.at) FILTER (WHERE e.kind = 'assigned'))
+               / (SELECT extract(epoch FROM max(p.at) FILTER (WHERE p.status = 'away')
+                                           - max(p.at) FILTER (WHERE p.status = 'available'))
+                    FROM desk_presence p JOIN desk_account a ON a.id = p.agent WHERE a.username = 'ani')
+          FROM desk_event e WHERE e.conversation_id = $1""", helped).getFirst().getDouble(0);
+    assertThat(heldOverAvailable).isStrictlyBetween(0.0, 1.0);
+    assertThat(r.getDouble("agent_concurrency")).isCloseTo(heldOverAvailable, within(1e-9));
     var helpedOutcome = node.rows("SELECT wait_seconds, first_response_seconds FROM conversation_outcome"
         + " WHERE conversation_id = $1", helped).getFirst();
     assertThat(r.getJsonObject("first_response_seconds").getInteger("p50")).isEqualTo(helpedOutcome.getInteger(1));

@@ -18,13 +18,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The end-of-chat survey on a whole node: citizens through the signed webhook, an agent through the
  * desk API, the survey and the thanks as the fake Graph API received them, the answers in
  * {@code conversation_outcome} and in {@code /api/reports/resolution}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SurveyEndToEndTest {
   static final String PASSWORD = "correct horse battery";
   @AutoClose
@@ -33,10 +37,12 @@ class SurveyEndToEndTest {
   @BeforeAll
   static void start() {
     node = WhatsAppTestNode.withFakeMeta(Map.of("KONTAK_DEMO_REGISTRY", "true", "KONTAK_DESK_TIMER_MS", "3600000",
-        "KONTAK_DESK_QUEUE_NOTICES", "false", "KONTAK_SURVEY_BOT", "nps", "KONTAK_SURVEY_AGENT", "csat"));
+        "KONTAK_DESK_QUEUE_NOTICES", "false", "KONTAK_SURVEY_BOT", "nps", "KONTAK_SURVEY_AGENT", "csat",
+        "KONTAK_SWEEP_SECONDS", "1"));
   }
 
   @Test
+  @Order(1)
   void endingsAreSurveyedAndAnswersAreRecordedOnceWithoutOpeningConversations() {
     // an agent answers and closes: CSAT as a list in the citizen's language (Spanish)
     node.staff("POST", "/api/desk/users", new JsonObject().put("username", "ani").put("password", PASSWORD)
@@ -118,6 +124,56 @@ class SurveyEndToEndTest {
     assertThat(report.getJsonObject("nps").getInteger("answers")).isEqualTo(1);
     assertThat(report.getJsonObject("nps").getInteger("promoters")).isEqualTo(1);
     assertThat(report.getJsonObject("nps").getNumber("score").doubleValue()).isEqualTo(100.0);
+    assertThat(ani.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "away")).statusCode())
+        .isEqualTo(200);
+  }
+
+  /** Runs after the first (whose report counts exactly its own answers). */
+  @Test
+  @Order(2)
+  void theIdleSweepsEndingAndABotEndingAfterAnAgentAreSurveyedToo() {
+    // silent for longer than the idle timeout: the sweep ends it as the bot's resolution and asks for NPS
+    String dewi = "6281600000004";
+    says(dewi, "halo min");
+    node.awaitBotAnswers(dewi, 1);
+    long idle = node.rows("SELECT id FROM conversation WHERE citizen = $1", "wa:" + dewi).getFirst().getLong(0);
+    node.rows("UPDATE conversation SET last_activity_at = now() - interval '2 hours' WHERE id = $1 RETURNING id", idle);
+    JsonObject nps = awaitReply(dewi, SurveyEndToEndTest::isSurvey).getJsonObject("interactive");
+    assertThat(nps.getJsonObject("action").getJsonArray("sections").getJsonObject(0).getJsonArray("rows")
+        .getJsonObject(0).getString("id")).startsWith("survey:" + idle + ":nps:");
+    assertThat(outcome(idle).getString("outcome")).isEqualTo("resolved_by_bot");
+    says(dewi, "10");
+    await().atMost(Duration.ofSeconds(20)).until(() -> outcome(idle).getValue("nps") != null);
+    assertThat(outcome(idle).getInteger("nps")).isEqualTo(10);
+    assertThat(conversations(dewi)).isEqualTo(1);
+
+    // an agent answers and hands the chat back to the bot, which ends it on "thanks": a human took
+    // part, so it is the agent's resolution and the agent's survey (CSAT) is sent
+    node.staff("POST", "/api/desk/users", new JsonObject().put("username", "eko").put("password", PASSWORD)
+        .put("role", "agent").put("capacity", 4));
+    DeskSession eko = node.signIn("eko", PASSWORD);
+    assertThat(eko.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "available")).statusCode())
+        .isEqualTo(200);
+    String fajar = "6281600000005";
+    says(fajar, "halo min");
+    node.awaitBotAnswers(fajar, 1);
+    taps(fajar, "button_reply", "menu:agent", "Petugas");
+    long returned = node.awaitStatus(fajar, "with_agent");
+    assertThat(eko.call("POST", "/api/desk/chats/" + returned + "/messages",
+        new JsonObject().put("text", "Sudah saya cek, terdaftar.")).statusCode()).isEqualTo(202);
+    assertThat(eko.call("POST", "/api/desk/chats/" + returned + "/return-to-bot", null).statusCode()).isEqualTo(200);
+    assertThat(eko.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "away")).statusCode())
+        .isEqualTo(200);
+    node.awaitStatus(fajar, "bot");
+    says(fajar, "terima kasih");
+    JsonObject csat = awaitReply(fajar, SurveyEndToEndTest::isSurvey).getJsonObject("interactive");
+    assertThat(csat.getJsonObject("action").getJsonArray("sections").getJsonObject(0).getJsonArray("rows")
+        .getJsonObject(0).getString("id")).isEqualTo("survey:" + returned + ":csat:5");
+    assertThat(outcome(returned).getString("outcome")).isEqualTo("resolved_by_agent");
+    taps(fajar, "list_reply", "survey:" + returned + ":csat:5", "5 - Sangat puas");
+    await().atMost(Duration.ofSeconds(20)).until(() -> outcome(returned).getValue("csat") != null);
+    assertThat(outcome(returned).getInteger("csat")).isEqualTo(5);
+    assertThat(conversations(fajar)).isEqualTo(1);
   }
 
   static String says(String waId, String text) {

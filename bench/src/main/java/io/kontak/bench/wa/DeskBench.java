@@ -33,7 +33,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The desk under load (bench/README.md, "Desk bench"): ONE Kontak node as a separate process with
@@ -49,7 +48,7 @@ import java.util.zip.GZIPInputStream;
  * (open chats per socket) and as the server reports them ({@code GET /api/desk/agents}, polled).
  */
 public final class DeskBench {
-  static final String STAFF_TOKEN = "bench-staff-token-0123456789abcdef";
+  static final String STAFF_TOKEN = RegistryFile.STAFF_TOKEN;
   static final String PASSWORD = "bench-Passw0rd-long-enough!";
   static final String HANDOFF_TEXT = "sambungkan ke manusia pls";
   static final long NS = 1_000_000_000L;
@@ -224,15 +223,7 @@ public final class DeskBench {
     if (registry == null) {
       throw new IllegalArgumentException("no registry file: pass --registry FILE (the bench script passes one)");
     }
-    byte[] rows = Files.readAllBytes(registry);
-    if (registry.getFileName().toString().endsWith(".gz")) {
-      try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(rows))) {
-        rows = in.readAllBytes();
-      }
-    }
-    JsonObject created = call(HttpMethod.POST, "/api/registry/imports", Buffer.buffer(rows),
-        Map.of("Content-Type", "application/x-ndjson", "Authorization", "Bearer " + STAFF_TOKEN), 201).await();
-    return created.getInteger("count");
+    return RegistryFile.read(registry).importInto(http).await();
   }
 
   void signInAgents() {

@@ -66,6 +66,17 @@ public final class WhatsAppBench {
       "cek garudaprofit-robot.net",
   };
 
+  /**
+   * With a real registry ({@code --registry}), the registry questions of {@link #TEXTS} (same slots,
+   * languages and phrasing) ask about names drawn from it; null slots keep their text.
+   */
+  static final String[] REGISTRY_TEMPLATES = {
+      "apakah %s terdaftar?", "is %s legit", null, null, null, null, "apakah %s resmi?", null,
+      "is %s registered with OJK?", "hola, ¿%s es legal?", null, "cek %s",
+  };
+  /** Every 41st institution of the sample: about 200 names across sectors and statuses. */
+  static final int NAME_STEP = 41;
+
   // ---- configuration
   int[] rates = {500, 1000, 2000};
   // Long enough for the JIT to settle at a rate near the measured ones: the node is a long-running
@@ -82,6 +93,10 @@ public final class WhatsAppBench {
   String command = "bench/run-whatsapp-bench.sh";
   String nodeJavaOpts = "";
   boolean skipCeiling = false;
+  /** The registry to load into the node instead of the demo one (real names in the questions). */
+  Path registry;
+  String[] texts = TEXTS;
+  String registryNote = "demo registry (40 rows)";
 
   Vertx vertx;
   FakeGraphApi fake;
@@ -148,6 +163,7 @@ public final class WhatsAppBench {
         case "--command" -> b.command = args[++i];
         case "--node-java-opts" -> b.nodeJavaOpts = args[++i];
         case "--no-ceiling" -> b.skipCeiling = true;
+        case "--registry" -> b.registry = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -193,6 +209,7 @@ public final class WhatsAppBench {
     env.put("KONTAK_SENDER_RATE_PER_MINUTE", "1000");
     env.put("KONTAK_SIMULATOR", "false");
     env.put("KONTAK_DEMO_REGISTRY", "true");
+    env.put("KONTAK_ADMIN_TOKEN", RegistryFile.STAFF_TOKEN);
     env.remove("KONTAK_PG_URL");
     env.remove("KONTAK_REDIS_URL");
     System.out.printf("starting node: %s (port %d, data %s, log %s)%n", String.join(" ", cmd), port, dataDir, log);
@@ -204,6 +221,9 @@ public final class WhatsAppBench {
       System.out.printf("node healthy after %.1f s (pid %d)%n", healthyAfter, node.pid());
       nodeCommandLine = Files.readString(Path.of("/proc/" + node.pid() + "/cmdline")).replace('\0', ' ').trim();
       HttpClient client = client(port);
+      if (registry != null) {
+        loadRegistry(client);
+      }
       Phase warm = new Phase("kontak", 0, warmupRate, warmupSeconds, true);
       runPhase(client, warm, node.pid());
       System.out.printf("warmup: %d sent, %d replies%n", warm.sent.get(), count(warm.replyAt));
@@ -256,6 +276,24 @@ public final class WhatsAppBench {
     Files.writeString(out, report);
     System.out.println("written to " + out);
     return 0;
+  }
+
+  /** Replaces the node's demo registry with the file's rows and asks about their names. */
+  void loadRegistry(HttpClient client) throws Exception {
+    RegistryFile file = RegistryFile.read(registry);
+    int rows = file.importInto(client).await();
+    List<String> names = file.names(NAME_STEP);
+    List<String> questions = new ArrayList<>();
+    for (String name : names) {
+      for (int slot = 0; slot < TEXTS.length; slot++) {
+        String template = REGISTRY_TEMPLATES[slot];
+        questions.add(template == null ? TEXTS[slot] : String.format(Locale.ROOT, template, name));
+      }
+    }
+    texts = questions.toArray(String[]::new);
+    registryNote = String.format(Locale.ROOT, "%s loaded (%,d rows; questions name %d of them)",
+        registry.getFileName(), rows, names.size());
+    System.out.println("registry: " + registryNote);
   }
 
   // ---------------------------------------------------------------- load
@@ -314,7 +352,7 @@ public final class WhatsAppBench {
   void send(HttpClient client, Phase p, int i) {
     String waId = p.waId(i);
     String wamid = "wamid.BENCH" + p.index + "_" + i;
-    String text = TEXTS[i % TEXTS.length];
+    String text = texts[i % texts.length];
     byte[] bytes = envelope(waId, "Warga " + i, wamid, text).getBytes(StandardCharsets.UTF_8);
     String sig = WebhookSignature.sign(SECRET, bytes);
     RequestOptions ro = new RequestOptions().setMethod(HttpMethod.POST).setURI("/webhook")
@@ -524,7 +562,7 @@ public final class WhatsAppBench {
     sb.append("Open-loop generator (Vert.x HttpClient, 1 ms scheduler, latency from each message's scheduled send time), ")
         .append(warmupSeconds).append(" s warmup at ").append(warmupRate).append(" msg/s, then ").append(measureSeconds)
         .append(" s per rate and up to ").append(drainSeconds).append(" s drain. Node: `./kontak run`, which ran `").append(nodeCommandLine).append("`, separate process, ")
-        .append("fresh KONTAK_DATA_DIR, embedded Postgres + Redis, demo registry, KONTAK_GRAPH_SEND_RATE=100000, ")
+        .append("fresh KONTAK_DATA_DIR, embedded Postgres + Redis, ").append(registryNote).append(", KONTAK_GRAPH_SEND_RATE=100000, ")
         .append("KONTAK_GRAPH_MAX_IN_FLIGHT=512, KONTAK_SENDER_RATE_PER_MINUTE=1000; replies go to the generator's FakeGraphApi ")
         .append("(mark-reads ignored). One unique citizen wa_id and wamid per message; texts cycle through registry questions, ")
         .append("greetings and FAQ questions (id/en/es). Generator, node, Postgres and Redis share the same cores.\n\n");

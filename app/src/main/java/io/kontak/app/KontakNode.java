@@ -12,6 +12,7 @@ import io.kontak.core.config.KontakConfig;
 import io.kontak.core.db.Database;
 import io.kontak.core.db.PostgresUrl;
 import io.kontak.core.http.Mount;
+import io.kontak.core.http.StaffAccess;
 import io.kontak.core.http.StaffAuth;
 import io.kontak.core.redis.RedisUrl;
 import io.kontak.core.redis.WindowCounter;
@@ -29,11 +30,13 @@ import io.kontak.registry.node.RegistryVerticle;
 import io.kontak.registry.store.RegistryStore;
 import io.kontak.desk.Desk;
 import io.kontak.desk.http.DeskAuth;
+import io.kontak.desk.routing.DeskFollowUps;
 import io.kontak.desk.report.Reports;
 import io.kontak.whatsapp.WhatsAppChannel;
 import io.kontak.whatsapp.simulator.Simulator;
 import io.kontak.whatsapp.survey.SurveyTexts;
 import io.kontak.whatsapp.survey.Surveys;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -64,11 +67,11 @@ public final class KontakNode {
   private final AtomicInteger httpPort;
   /** What this node deployed, undeployed on close (a test may share the Vert.x instance with other nodes). */
   private final List<String> deployments;
-  private final Desk desk;
+  private final Optional<Desk> desk;
 
   private KontakNode(Vertx vertx, Pool pool, Redis redis, RegistryService registry,
                      WorkerExecutor nluWorkers, WhatsAppChannel whatsapp, Optional<Simulator> simulator,
-                     MetricsRoutes metrics, AtomicInteger httpPort, List<String> deployments, Desk desk) {
+                     MetricsRoutes metrics, AtomicInteger httpPort, List<String> deployments, Optional<Desk> desk) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
@@ -82,7 +85,12 @@ public final class KontakNode {
     this.desk = desk;
   }
 
+  /** Everything in one node ({@code kontak run}). */
   public static Future<KontakNode> start(Vertx vertx, KontakConfig config) {
+    return start(vertx, config, NodeRole.ALL);
+  }
+
+  public static Future<KontakNode> start(Vertx vertx, KontakConfig config, NodeRole role) {
     PostgresUrl postgres = PostgresUrl.parse(config.pgUrl().orElseThrow());
     var faq = new FaqContent(config.dataDir().resolve("content"), config.branding());
     Future<Nlu> nlu = vertx.executeBlocking(() -> NluModels.load(
@@ -92,11 +100,12 @@ public final class KontakNode {
     Future<SurveyTexts> surveyTexts = vertx.executeBlocking(
         () -> SurveyTexts.load(config.conversations().defaultLanguage()));
     return Future.all(Database.migrate(vertx, postgres), nlu, messages, faqLoaded, surveyTexts)
-        .compose(ready -> wire(vertx, config, postgres, nlu.result(), messages.result(), faq, surveyTexts.result()));
+        .compose(ready -> wire(vertx, config, role, postgres, nlu.result(), messages.result(), faq,
+            surveyTexts.result()));
   }
 
-  private static Future<KontakNode> wire(Vertx vertx, KontakConfig config, PostgresUrl postgres, Nlu models,
-                                         Messages messages, FaqContent faq, SurveyTexts surveyTexts) {
+  private static Future<KontakNode> wire(Vertx vertx, KontakConfig config, NodeRole role, PostgresUrl postgres,
+                                         Nlu models, Messages messages, FaqContent faq, SurveyTexts surveyTexts) {
     Pool pool = Database.pool(vertx, postgres, "kontak-pg", config.postgres().poolSize());
     Redis redis = RedisUrl.client(vertx, config.redisUrl().orElseThrow());
     var searcher = new RegistrySearcher(new PhoneNumbers(config.registry().phoneRegion()), LookupPolicy.DEFAULT);
@@ -124,35 +133,45 @@ public final class KontakNode {
         .compose(id -> WhatsAppChannel.start(vertx, config, postgres, pool, RedisUrl.api(redis)))
         .compose(whatsapp -> {
           var surveys = new Surveys(whatsapp.outbox(), config.reports().survey(), surveyTexts, config.branding());
+          if (!role.servesDesk()) {
+            return Future.succeededFuture(new Started(whatsapp, Optional.empty(), Optional.empty(), surveys));
+          }
           return Desk.start(vertx, config, pool, RedisUrl.api(redis), whatsapp.outbox(), surveys)
               .compose(desk -> Reports.start(vertx, pool, config, desk.auth()::handle,
                       ctx -> DeskAuth.caller(ctx).supervises(), deployments::add)
-                  .map(reports -> new Started(whatsapp, desk, reports, surveys)));
+                  .map(reports -> new Started(whatsapp, Optional.of(desk), Optional.of(reports), surveys)));
         })
         .compose(started -> {
           WhatsAppChannel whatsapp = started.whatsapp();
-          Desk desk = started.desk();
+          Optional<Desk> desk = started.desk();
           var engineMetrics = new ConversationMetrics();
-          var metrics = new MetricsRoutes(List.of(new RegistryMetrics(registry), whatsapp.outboxMetrics(), engineMetrics,
-              started.reports().metrics()));
-          Optional<Simulator> simulator = Simulator.create(vertx, config, whatsapp, port::get);
+          List<MeterBinder> meters = new ArrayList<>(List.of(new RegistryMetrics(registry), whatsapp.outboxMetrics(),
+              engineMetrics));
+          started.reports().ifPresent(reports -> meters.add(reports.metrics()));
+          var metrics = new MetricsRoutes(meters);
+          Optional<Simulator> simulator = role.answersCitizens()
+              ? Simulator.create(vertx, config, whatsapp, port::get) : Optional.empty();
           var node = new KontakNode(vertx, pool, redis, registry, nluWorkers, whatsapp, simulator, metrics, port,
               deployments, desk);
-          var registryRoutes = new RegistryRoutes(registry, searchLimit, desk.registryAccess(),
+          // registry admins sign in where the desk is; elsewhere the staff token alone changes the registry
+          var registryRoutes = new RegistryRoutes(registry, searchLimit,
+              desk.map(Desk::registryAccess).orElseGet(() -> new StaffAccess(staff, ctx -> "api")),
               config.registry().maxImportBytes());
           List<Mount> mounts = new ArrayList<>(List.of(
               new Mount("/api/registry", registryRoutes::router),
-              new Mount("/api/nlu", explain::router),
-              Mount.endpoint("/webhook", whatsapp::webhookRouter)));
+              new Mount("/api/nlu", explain::router)));
+          if (role.answersCitizens()) {
+            mounts.add(Mount.endpoint("/webhook", whatsapp::webhookRouter));
+          }
           simulator.ifPresent(s -> mounts.add(Mount.endpoint(Simulator.PATH, s::router)));
-          mounts.addAll(desk.mounts());
-          mounts.addAll(started.reports().mounts());
+          desk.ifPresent(d -> mounts.addAll(d.mounts()));
+          started.reports().ifPresent(reports -> mounts.addAll(reports.mounts()));
           var conversations = config.conversations();
           var engine = new ConversationEngine(pool, whatsapp.outbox(), dialog, messages,
               new SenderRateLimit(perMinute, conversations.senderRatePerMinute()),
               RedisUrl.api(redis), config.redisKeyPrefix(), conversations, engineMetrics, started.surveys(),
-              desk.followUps());
-          Future<String> engineDeployed = conversations.engine()
+              desk.map(Desk::followUps).orElseGet(() -> new DeskFollowUps(config.desk().followUpWindow())));
+          Future<String> engineDeployed = role.answersCitizens() && conversations.engine()
               ? vertx.deployVerticle(engine).onSuccess(deployments::add) : Future.succeededFuture();
           return engineDeployed
               .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config.httpPort(), mounts, health, metrics, port),
@@ -167,12 +186,17 @@ public final class KontakNode {
   }
 
   /** What the node's features returned once started, before its HTTP server is deployed. */
-  private record Started(WhatsAppChannel whatsapp, Desk desk, Reports reports, Surveys surveys) {
+  private record Started(WhatsAppChannel whatsapp, Optional<Desk> desk, Optional<Reports> reports, Surveys surveys) {
   }
 
-  /** The agent desk of this node. */
+  /** The agent desk of this node; a node whose role has none fails here. */
   public Desk desk() {
-    return desk;
+    return desk.orElseThrow(() -> new IllegalStateException("this node does not serve the desk"));
+  }
+
+  /** Whether this node serves the desk (its role does). */
+  public boolean servesDesk() {
+    return desk.isPresent();
   }
 
   /** The port the HTTP server listens on (the real one when configured as 0). */
@@ -195,7 +219,7 @@ public final class KontakNode {
 
   public Future<Void> close() {
     List<String> mine = deployments.reversed().stream().filter(vertx.deploymentIDs()::contains).toList();
-    return desk.close()
+    return desk.map(Desk::close).orElse(Future.succeededFuture())
         .transform(closed -> Future.join(mine.stream().map(vertx::undeploy).toList()))
         .transform(undeployed -> simulator.map(Simulator::close).orElse(Future.succeededFuture()))
         .transform(closed -> whatsapp.close())

@@ -37,17 +37,7 @@ final class RunCommand implements Callable<Integer> {
       embedded.close();
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("stopping Kontak");
-      try {
-        node.close().await();
-        vertx.close().await();
-      } catch (Exception e) {
-        LOG.warn("unclean stop of the node", e);
-      } finally {
-        embedded.close();
-      }
-    }, "kontak-shutdown"));
+    NodeLifecycle.stopOnExit(node, vertx, embedded);
     LOG.info("Kontak ready: http://localhost:{}/api/registry/search?q=... (staff token: {})",
         node.httpPort(), configured.adminToken().isPresent()
             ? "$KONTAK_ADMIN_TOKEN" : AdminToken.file(config));

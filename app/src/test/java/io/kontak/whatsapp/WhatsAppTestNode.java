@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kontak.app.KontakNode;
+import io.kontak.app.NodeRole;
 import io.kontak.app.TestHttp;
 import io.kontak.core.bus.Addresses;
 import io.kontak.core.config.KontakConfig;
@@ -46,10 +47,10 @@ public final class WhatsAppTestNode implements AutoCloseable {
 
   public final PostgresUrl database;
   public final FakeGraphApi graph;
-  public final Vertx vertx = Vertx.vertx();
+  public final Vertx vertx;
   public final KontakNode node;
   public final Pool sql;
-  public final String redisPrefix = TestServices.freshRedisPrefix();
+  public final String redisPrefix;
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, List<JsonObject>> events = new HashMap<>();
   private final AtomicInteger wamids = new AtomicInteger();
@@ -83,7 +84,18 @@ public final class WhatsAppTestNode implements AutoCloseable {
   }
 
   public WhatsAppTestNode(PostgresUrl database, FakeGraphApi graph, Map<String, String> overrides) {
+    this(Vertx.vertx(), NodeRole.ALL, database, TestServices.freshRedisPrefix(), graph, overrides);
+  }
+
+  /**
+   * A node in {@code role} on {@code vertx} (clustered, for a deployment of several nodes: they share
+   * {@code database} and {@code redisPrefix}); closed with the node, like the Vert.x instance.
+   */
+  public WhatsAppTestNode(Vertx vertx, NodeRole role, PostgresUrl database, String redisPrefix, FakeGraphApi graph,
+                          Map<String, String> overrides) {
+    this.vertx = vertx;
     this.database = database;
+    this.redisPrefix = redisPrefix;
     this.graph = graph;
     Map<String, String> env = new HashMap<>(Map.of(
         "KONTAK_HTTP_PORT", "0",
@@ -108,7 +120,7 @@ public final class WhatsAppTestNode implements AutoCloseable {
       events.put(address, received);
       vertx.eventBus().<JsonObject>consumer(address, m -> received.add(m.body())).completion().await();
     }
-    node = KontakNode.start(vertx, KontakConfig.from(env)).await();
+    node = KontakNode.start(vertx, KontakConfig.from(env), role).await();
     sql = Database.pool(vertx, database, 4);
   }
 
@@ -170,10 +182,26 @@ public final class WhatsAppTestNode implements AutoCloseable {
     return new DeskSession(this, cookie, new JsonObject(r.body()).getString("csrf_token"));
   }
 
+  /** A new agent account (capacity 4), signed in and available; the test fails if any step is refused. */
+  public DeskSession availableAgent(String username, String password) {
+    HttpResponse<String> created = staff("POST", "/api/desk/users", new JsonObject().put("username", username)
+        .put("password", password).put("role", "agent").put("capacity", 4));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    DeskSession agent = signIn(username, password);
+    agent.status("available");
+    return agent;
+  }
+
   /** A signed-in desk user: calls carry the session cookie and the CSRF token. */
   public record DeskSession(WhatsAppTestNode node, String cookie, String csrf) {
     public HttpResponse<String> call(String method, String path, JsonObject body) {
       return node.send(node.request(method, path, body).header("Cookie", cookie).header("X-CSRF-Token", csrf));
+    }
+
+    /** Sets the agent's own status, failing the test when refused. */
+    public void status(String status) {
+      HttpResponse<String> r = call("PUT", "/api/desk/me/status", new JsonObject().put("status", status));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
   }
 

@@ -45,16 +45,9 @@ class SurveyEndToEndTest {
   @Order(1)
   void endingsAreSurveyedAndAnswersAreRecordedOnceWithoutOpeningConversations() {
     // an agent answers and closes: CSAT as a list in the citizen's language (Spanish)
-    node.staff("POST", "/api/desk/users", new JsonObject().put("username", "ani").put("password", PASSWORD)
-        .put("role", "agent").put("capacity", 4));
-    DeskSession ani = node.signIn("ani", PASSWORD);
-    assertThat(ani.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "available")).statusCode())
-        .isEqualTo(200);
+    DeskSession ani = node.availableAgent("ani", PASSWORD);
     String maria = "6281600000001";
-    says(maria, "¿Ahorro Andino está registrada?");
-    node.awaitBotAnswers(maria, 1);
-    taps(maria, "button_reply", "menu:agent", "Hablar con agente");
-    long helped = node.awaitStatus(maria, "with_agent");
+    long helped = handedToAgent(maria, "¿Ahorro Andino está registrada?", "Hablar con agente");
     assertThat(ani.call("POST", "/api/desk/chats/" + helped + "/messages", new JsonObject().put("text", "Hola, soy Ani"))
         .statusCode()).isEqualTo(202);
     assertThat(ani.call("POST", "/api/desk/chats/" + helped + "/close", new JsonObject().put("resolution", "answered"))
@@ -124,8 +117,7 @@ class SurveyEndToEndTest {
     assertThat(report.getJsonObject("nps").getInteger("answers")).isEqualTo(1);
     assertThat(report.getJsonObject("nps").getInteger("promoters")).isEqualTo(1);
     assertThat(report.getJsonObject("nps").getNumber("score").doubleValue()).isEqualTo(100.0);
-    assertThat(ani.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "away")).statusCode())
-        .isEqualTo(200);
+    ani.status("away");
   }
 
   /** Runs after the first (whose report counts exactly its own answers). */
@@ -149,21 +141,13 @@ class SurveyEndToEndTest {
 
     // an agent answers and hands the chat back to the bot, which ends it on "thanks": a human took
     // part, so it is the agent's resolution and the agent's survey (CSAT) is sent
-    node.staff("POST", "/api/desk/users", new JsonObject().put("username", "eko").put("password", PASSWORD)
-        .put("role", "agent").put("capacity", 4));
-    DeskSession eko = node.signIn("eko", PASSWORD);
-    assertThat(eko.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "available")).statusCode())
-        .isEqualTo(200);
+    DeskSession eko = node.availableAgent("eko", PASSWORD);
     String fajar = "6281600000005";
-    says(fajar, "halo min");
-    node.awaitBotAnswers(fajar, 1);
-    taps(fajar, "button_reply", "menu:agent", "Petugas");
-    long returned = node.awaitStatus(fajar, "with_agent");
+    long returned = handedToAgent(fajar, "halo min", "Petugas");
     assertThat(eko.call("POST", "/api/desk/chats/" + returned + "/messages",
         new JsonObject().put("text", "Sudah saya cek, terdaftar.")).statusCode()).isEqualTo(202);
     assertThat(eko.call("POST", "/api/desk/chats/" + returned + "/return-to-bot", null).statusCode()).isEqualTo(200);
-    assertThat(eko.call("PUT", "/api/desk/me/status", new JsonObject().put("status", "away")).statusCode())
-        .isEqualTo(200);
+    eko.status("away");
     node.awaitStatus(fajar, "bot");
     says(fajar, "terima kasih");
     JsonObject csat = awaitReply(fajar, SurveyEndToEndTest::isSurvey).getJsonObject("interactive");
@@ -174,6 +158,14 @@ class SurveyEndToEndTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> outcome(returned).getValue("csat") != null);
     assertThat(outcome(returned).getInteger("csat")).isEqualTo(5);
     assertThat(conversations(fajar)).isEqualTo(1);
+  }
+
+  /** The citizen writes, is answered, taps the menu's "talk to an agent" and is given to an available agent. */
+  static long handedToAgent(String waId, String text, String buttonTitle) {
+    says(waId, text);
+    node.awaitBotAnswers(waId, 1);
+    taps(waId, "button_reply", "menu:agent", buttonTitle);
+    return node.awaitStatus(waId, "with_agent");
   }
 
   static String says(String waId, String text) {

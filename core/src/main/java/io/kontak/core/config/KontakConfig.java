@@ -27,7 +27,8 @@ public record KontakConfig(
     Postgres postgres,
     DeskConfig desk,
     ReportsConfig reports,
-    Media media) {
+    Media media,
+    ClusterConfig cluster) {
 
   /**
    * Connections a node keeps to Postgres, in two pools so that storing what Meta delivers never
@@ -201,7 +202,8 @@ public record KontakConfig(
         ReportsConfig.from(e),
         new Media(
             e.longValue("KONTAK_MEDIA_MAX_BYTES", 16L * 1024 * 1024),
-            e.integer("KONTAK_MEDIA_MAX_IN_FLIGHT", 4)));
+            e.integer("KONTAK_MEDIA_MAX_IN_FLIGHT", 4)),
+        ClusterConfig.from(e));
   }
 
   /**
@@ -218,42 +220,42 @@ public record KontakConfig(
 
   public KontakConfig withDatabase(String pgUrl, String redisUrl) {
     return new KontakConfig(httpPort, Optional.of(pgUrl), Optional.of(redisUrl), dataDir, adminToken,
-        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports, media);
+        redisKeyPrefix, whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports, media, cluster);
   }
 
   public KontakConfig withAdminToken(String token) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, Optional.of(token), redisKeyPrefix,
-        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports, media);
+        whatsapp, webhook, graph, registry, branding, conversations, simulator, postgres, desk, reports, media, cluster);
   }
 
   public KontakConfig withHttpPort(int port) {
     return new KontakConfig(port, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk, reports, media);
+        registry, branding, conversations, simulator, postgres, desk, reports, media, cluster);
   }
 
   public KontakConfig withWhatsApp(WhatsApp other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, other, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk, reports, media);
+        registry, branding, conversations, simulator, postgres, desk, reports, media, cluster);
   }
 
   public KontakConfig withSimulator(boolean enabled) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, new Simulator(enabled), postgres, desk, reports, media);
+        registry, branding, conversations, new Simulator(enabled), postgres, desk, reports, media, cluster);
   }
 
   public KontakConfig withDesk(DeskConfig other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, other, reports, media);
+        registry, branding, conversations, simulator, postgres, other, reports, media, cluster);
   }
 
   public KontakConfig withReports(ReportsConfig other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk, other, media);
+        registry, branding, conversations, simulator, postgres, desk, other, media, cluster);
   }
 
   public KontakConfig withMedia(Media other) {
     return new KontakConfig(httpPort, pgUrl, redisUrl, dataDir, adminToken, redisKeyPrefix, whatsapp, webhook, graph,
-        registry, branding, conversations, simulator, postgres, desk, reports, other);
+        registry, branding, conversations, simulator, postgres, desk, reports, other, cluster);
   }
 
   /** The admin token; only valid once {@link io.kontak.core.config.AdminToken} resolved it. */

@@ -20,9 +20,18 @@ public final class KontakVertx {
   private KontakVertx() {
   }
 
+  /** The options every Kontak Vert.x instance starts with, clustered or not. */
+  public static VertxOptions options() {
+    return new VertxOptions().setPreferNativeTransport(true)
+        .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors());
+  }
+
   public static Vertx create() {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
-        .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
+    return started(Vertx.vertx(options()));
+  }
+
+  /** Says which transport {@code vertx} got (and why not the native one); returns it. */
+  public static Vertx started(Vertx vertx) {
     if (vertx.isNativeTransportEnabled()) {
       LOG.debug("Vert.x runs on the native transport");
     } else {

@@ -16,21 +16,27 @@ import io.kontak.whatsapp.fake.CloudApiDelivery;
 import io.kontak.whatsapp.fake.FakeGraphApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A deployment of two nodes, as {@code kontak bot} and {@code kontak desk} run it: one Postgres, one
- * Redis, event buses clustered through Hazelcast on this machine. The desk's timers are off, so a
- * chat reaches the agent only through the handoff event crossing from the bot's node.
+ * A deployment of three nodes, as {@code kontak bot} and {@code kontak desk} run it: a bot node and
+ * two desk nodes on one Postgres and one Redis, their event buses clustered through Hazelcast on this
+ * machine. The desk's timers are off, so a chat reaches an agent only through the handoff event
+ * crossing from the bot's node.
  */
 class ClusteredNodesTest {
   static final String PASSWORD = "correct horse battery";
@@ -38,14 +44,18 @@ class ClusteredNodesTest {
   static Vertx metaSide;
   static WhatsAppTestNode bot;
   static WhatsAppTestNode desk;
+  static WhatsAppTestNode secondDesk;
+  /** Held for the class: Vert.x closes a client (and its sockets) once the GC finds it unreachable. */
+  static WebSocketClient liveClient;
 
   @BeforeAll
   static void startTwoNodes() throws IOException {
     int first = KontakProcess.freePort();
     int second = KontakProcess.freePort();
+    int third = KontakProcess.freePort();
     Map<String, String> env = new HashMap<>(Map.of(
         "KONTAK_CLUSTER_NAME", "kontak-test-" + UUID.randomUUID(),
-        "KONTAK_CLUSTER_MEMBERS", "127.0.0.1:" + first + ",127.0.0.1:" + second,
+        "KONTAK_CLUSTER_MEMBERS", "127.0.0.1:" + first + ",127.0.0.1:" + second + ",127.0.0.1:" + third,
         "KONTAK_DEMO_REGISTRY", "true",
         "KONTAK_DESK_TIMER_MS", "3600000",
         "KONTAK_DESK_QUEUE_NOTICES", "false"));
@@ -53,16 +63,19 @@ class ClusteredNodesTest {
     String redisPrefix = TestServices.freshRedisPrefix();
     metaSide = Vertx.vertx();
     FakeGraphApi graph = FakeGraphApi.start(metaSide, WhatsAppTestNode.ACCESS_TOKEN).await();
-    // both members join at once, as two machines starting together would
+    // the members join at once, as machines starting together would
     Future<Vertx> botSide = ClusteredVertx.start(cluster(env, first));
     Future<Vertx> deskSide = ClusteredVertx.start(cluster(env, second));
+    Future<Vertx> secondDeskSide = ClusteredVertx.start(cluster(env, third));
     bot = new WhatsAppTestNode(botSide.await(), NodeRole.BOT, database, redisPrefix, graph, env);
     desk = new WhatsAppTestNode(deskSide.await(), NodeRole.DESK, database, redisPrefix, graph, env);
+    secondDesk = new WhatsAppTestNode(secondDeskSide.await(), NodeRole.DESK, database, redisPrefix, graph, env);
+    liveClient = metaSide.createWebSocketClient();
   }
 
   @AfterAll
   static void stop() {
-    for (WhatsAppTestNode node : new WhatsAppTestNode[] {desk, bot}) {
+    for (WhatsAppTestNode node : new WhatsAppTestNode[] {secondDesk, desk, bot}) {
       if (node != null) {
         node.close();
       }
@@ -115,6 +128,43 @@ class ClusteredNodesTest {
     await().atMost(WAIT).until(() -> desk.events(Addresses.DESK_INBOUND).stream()
         .anyMatch(e -> e.encode().contains(next)));
     assertThat(ani.call("GET", "/api/desk/chats/" + chat, null).body()).contains("terima kasih, bu");
+    ani.status("away");
+  }
+
+  @Test
+  void anAgentOnTheSecondDeskNodeIsToldLiveWhatTheOtherNodesDid() {
+    DeskSession budi = desk.availableAgent("budi", PASSWORD);
+    budi.status("away");
+    List<JsonObject> live = new CopyOnWriteArrayList<>();
+    WebSocket socket = liveClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+        .setPort(secondDesk.node.httpPort()).setURI("/eventbus/websocket").addHeader("Cookie", budi.cookie())).await();
+    socket.handler(buffer -> live.add(new JsonObject(buffer.toString())));
+    String address = "kontak.desk.agent.budi";
+    socket.writeTextMessage(new JsonObject().put("type", "register").put("address", address).encode()).await();
+
+    // the status changes on the first desk node (its API); the socket on the second hears it
+    budi.status("available");
+    await().atMost(WAIT).until(() -> received(live, address, "agent.status").stream()
+        .anyMatch(e -> "available".equals(e.getString("status"))));
+
+    // a handoff on the bot's node, routed by one of the desk nodes, reaches the socket
+    String citizen = "6281800000002";
+    says(citizen, "halo min");
+    bot.awaitBotAnswers(citizen, 1);
+    JsonObject tap = CloudApiDelivery.reply(citizen, bot.nextWamid(citizen), now(), "button_reply", "menu:agent",
+        "Petugas", Optional.empty());
+    assertThat(bot.deliver(delivery(citizen, tap)).statusCode()).isEqualTo(200);
+    long chat = bot.awaitStatus(citizen, "with_agent");
+    await().atMost(WAIT).until(() -> received(live, address, "chat.assigned").stream()
+        .anyMatch(e -> e.getLong("conversation") == chat));
+    socket.close().await();
+    budi.status("away");
+  }
+
+  /** The bodies of type {@code type} the live socket received on {@code address}. */
+  static List<JsonObject> received(List<JsonObject> frames, String address, String type) {
+    return frames.stream().filter(f -> "rec".equals(f.getString("type")) && address.equals(f.getString("address")))
+        .map(f -> f.getJsonObject("body")).filter(b -> b != null && type.equals(b.getString("type"))).toList();
   }
 
   static String says(String waId, String body) {

@@ -51,8 +51,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One Kontak node, composed: migrations and models (blocking, on workers), the Postgres pool and
- * Redis client, the registry, the dialog, then the HTTP server. Needs {@code KONTAK_PG_URL} and
+ * One Kontak node, composed for its {@link NodeRole}: migrations and models (blocking, on workers),
+ * the Postgres pool and Redis client, the registry, the dialog, then the HTTP server. Needs {@code KONTAK_PG_URL} and
  * {@code KONTAK_REDIS_URL} resolved (embedded services are started by {@link RunCommand} first).
  */
 public final class KontakNode {

@@ -5,6 +5,7 @@ import io.kontak.core.config.AdminToken;
 import io.kontak.core.config.KontakConfig;
 import io.kontak.core.config.WebhookSecret;
 import io.vertx.core.Vertx;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +22,16 @@ abstract class RoleCommand implements Callable<Integer> {
 
   abstract NodeRole role();
 
+  /** The subcommand's name: the role in lower case. */
+  private String name() {
+    return role().name().toLowerCase(Locale.ROOT);
+  }
+
   @Override
   public Integer call() throws Exception {
     KontakConfig configured = KontakConfig.from(System.getenv());
     if (configured.pgUrl().isEmpty() || configured.redisUrl().isEmpty()) {
-      System.err.println("kontak " + role().name().toLowerCase(java.util.Locale.ROOT) + " needs KONTAK_PG_URL and"
+      System.err.println("kontak " + name() + " needs KONTAK_PG_URL and"
           + " KONTAK_REDIS_URL: the nodes of a deployment share one Postgres and one Redis"
           + " (kontak run starts embedded ones for a single node)");
       return 2;
@@ -52,8 +58,8 @@ abstract class RoleCommand implements Callable<Integer> {
       return 1;
     }
     NodeLifecycle.stopOnExit(node, vertx, () -> { });
-    LOG.info("Kontak {} node ready on port {} (cluster {}, members {})", role().name().toLowerCase(java.util.Locale.ROOT),
-        node.httpPort(), config.cluster().name(), config.cluster().members());
+    LOG.info("Kontak {} node ready on port {} (cluster {}, members {})", name(), node.httpPort(),
+        config.cluster().name(), config.cluster().members());
     return 0;
   }
 

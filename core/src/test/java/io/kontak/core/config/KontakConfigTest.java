@@ -15,6 +15,18 @@ class KontakConfigTest {
   Path dir;
 
   @Test
+  void clusterSettingsDefaultToThisMachineAndTakeAMemberList() {
+    assertThat(KontakConfig.from(Map.of()).cluster())
+        .isEqualTo(new ClusterConfig("kontak", java.util.List.of("127.0.0.1"), "127.0.0.1", 5701));
+    ClusterConfig configured = KontakConfig.from(Map.of("KONTAK_CLUSTER_MEMBERS", "10.0.0.11, 10.0.0.12:5801",
+        "KONTAK_CLUSTER_HOST", "10.0.0.11", "KONTAK_CLUSTER_PORT", "5801", "KONTAK_CLUSTER_NAME", "ojk")).cluster();
+    assertThat(configured.members()).containsExactly("10.0.0.11", "10.0.0.12:5801");
+    assertThat(configured.host()).isEqualTo("10.0.0.11");
+    assertThat(configured.port()).isEqualTo(5801);
+    assertThat(configured.name()).isEqualTo("ojk");
+  }
+
+  @Test
   void defaultsFitTheDemoRun() {
     KontakConfig config = KontakConfig.from(Map.of());
     assertThat(config.httpPort()).isEqualTo(8080);

@@ -64,7 +64,7 @@ function render(r) {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
     series: [{
-      type: 'pie', radius: ['40%', '70%'], data: [
+      type: 'pie', radius: ['40%', '70%'], minShowLabelAngle: 1, data: [  // no label points at an empty slice
         { name: 'bot alone', value: r.resolved_by_bot },
         { name: 'agent', value: r.resolved_by_agent },
         { name: 'abandoned', value: r.abandoned },

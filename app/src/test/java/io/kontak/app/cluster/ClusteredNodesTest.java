@@ -103,14 +103,9 @@ class ClusteredNodesTest {
   void aCitizenOnTheBotsNodeIsAnsweredByAnAgentOnTheDesksNode() {
     DeskSession ani = desk.availableAgent("ani", PASSWORD);
     String citizen = "6281800000001";
-    says(citizen, "halo min");
-    bot.awaitBotAnswers(citizen, 1);
-    JsonObject tap = CloudApiDelivery.reply(citizen, bot.nextWamid(citizen), now(), "button_reply", "menu:agent",
-        "Petugas", Optional.empty());
-    assertThat(bot.deliver(delivery(citizen, tap)).statusCode()).isEqualTo(200);
 
     // the engine on the bot's node announced the handoff; the desk's node heard it and assigned the chat
-    long chat = bot.awaitStatus(citizen, "with_agent");
+    long chat = handedToAgent(citizen);
     assertThat(desk.events(Addresses.HANDOFF_QUEUED)).anySatisfy(e -> assertThat(e.getLong("conversation"))
         .isEqualTo(chat));
     assertThat(desk.count("SELECT count(*) FROM conversation c JOIN desk_account a ON a.id = c.desk_agent"
@@ -149,12 +144,7 @@ class ClusteredNodesTest {
 
     // a handoff on the bot's node, routed by one of the desk nodes, reaches the socket
     String citizen = "6281800000002";
-    says(citizen, "halo min");
-    bot.awaitBotAnswers(citizen, 1);
-    JsonObject tap = CloudApiDelivery.reply(citizen, bot.nextWamid(citizen), now(), "button_reply", "menu:agent",
-        "Petugas", Optional.empty());
-    assertThat(bot.deliver(delivery(citizen, tap)).statusCode()).isEqualTo(200);
-    long chat = bot.awaitStatus(citizen, "with_agent");
+    long chat = handedToAgent(citizen);
     await().atMost(WAIT).until(() -> received(live, address, "chat.assigned").stream()
         .anyMatch(e -> e.getLong("conversation") == chat));
     socket.close().await();
@@ -165,6 +155,16 @@ class ClusteredNodesTest {
   static List<JsonObject> received(List<JsonObject> frames, String address, String type) {
     return frames.stream().filter(f -> "rec".equals(f.getString("type")) && address.equals(f.getString("address")))
         .map(f -> f.getJsonObject("body")).filter(b -> b != null && type.equals(b.getString("type"))).toList();
+  }
+
+  /** The citizen greets the bot's node, taps "agent" in its menu, and is given to an agent; the chat. */
+  static long handedToAgent(String citizen) {
+    says(citizen, "halo min");
+    bot.awaitBotAnswers(citizen, 1);
+    JsonObject tap = CloudApiDelivery.reply(citizen, bot.nextWamid(citizen), now(), "button_reply", "menu:agent",
+        "Petugas", Optional.empty());
+    assertThat(bot.deliver(delivery(citizen, tap)).statusCode()).isEqualTo(200);
+    return bot.awaitStatus(citizen, "with_agent");
   }
 
   static String says(String waId, String body) {

@@ -108,7 +108,7 @@ public final class Desk {
       timers.start();
       return new Desk(hashing, api, auth, live, presence, timers, inbound, dispatcher, publisher,
           accounts, passwords, new DeskFollowUps(desk.followUpWindow()));
-    });
+    }).compose(desk -> desk.inbound.registered().map(desk));
   }
 
   /** {@code /api/desk}, {@code /eventbus} (the live channel) and {@code /desk/} (the UI's files). */

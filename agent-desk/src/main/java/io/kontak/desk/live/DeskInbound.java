@@ -55,6 +55,14 @@ public final class DeskInbound {
         vertx.eventBus().consumer(Addresses.OUTBOX_STATUS, m -> logged(statusRose(m.body()))));
   }
 
+  /**
+   * Completes once every consumer is registered, on a clustered event bus once every node knows it:
+   * a node that starts taking handoffs before the bot's nodes see it would miss those sent meanwhile.
+   */
+  public Future<Void> registered() {
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+  }
+
   private Future<Void> citizenWrote(JsonObject body) {
     var inbound = io.kontak.core.bus.DeskInbound.fromJson(body);
     long conversation = inbound.conversation();

@@ -40,6 +40,11 @@ abstract class RoleCommand implements Callable<Integer> {
       System.err.println("set KONTAK_ADMIN_TOKEN: the nodes of a deployment share one staff token");
       return 2;
     }
+    if (role().answersCitizens() && configured.whatsapp().appSecret().isBlank()) {
+      // a secret generated per node would make each bot node refuse what the others accept
+      System.err.println("set WHATSAPP_APP_SECRET: every bot node checks Meta's signatures with the app's secret");
+      return 2;
+    }
     KontakConfig config = WebhookSecret.resolve(AdminToken.resolve(configured));
     Vertx vertx;
     try {
